@@ -1,0 +1,50 @@
+package io.lyss.events;
+
+import java.util.Objects;
+
+/**
+ * Who caused an event: a user, a virtual key or the system itself.
+ *
+ * @param kind what sort of actor
+ * @param id the actor's identifier (a user id, a key id, or a component name for the system)
+ */
+public record Actor(Kind kind, String id) {
+
+    /** The sorts of actor. */
+    public enum Kind {
+        USER,
+        API_KEY,
+        ADMIN_TOKEN,
+        SYSTEM
+    }
+
+    public Actor {
+        Objects.requireNonNull(kind, "kind");
+        Objects.requireNonNull(id, "id");
+    }
+
+    public static Actor system(String component) {
+        return new Actor(Kind.SYSTEM, component);
+    }
+
+    public static Actor apiKey(String keyId) {
+        return new Actor(Kind.API_KEY, keyId);
+    }
+
+    public static Actor adminToken() {
+        return new Actor(Kind.ADMIN_TOKEN, "bootstrap-admin");
+    }
+
+    /** The form used in message metadata, e.g. {@code API_KEY:key_123}. */
+    public String asText() {
+        return kind + ":" + id;
+    }
+
+    public static Actor parse(String text) {
+        int colon = text.indexOf(':');
+        if (colon < 0) {
+            throw new IllegalArgumentException("Not an actor: " + text);
+        }
+        return new Actor(Kind.valueOf(text.substring(0, colon)), text.substring(colon + 1));
+    }
+}

@@ -1,0 +1,71 @@
+package io.lyss.events;
+
+import io.lyss.events.conversation.ConversationStarted;
+import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.governance.ApiKeyIssued;
+import io.lyss.events.governance.ApiKeyRevoked;
+import io.lyss.events.governance.ChannelAdded;
+import io.lyss.events.governance.WorkspaceCreated;
+import io.lyss.events.usage.TokensSpent;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Every event type Lyss records, with its stable wire name ({@code context.SimpleName}) and schema revision.
+ * The wire name, not the Java class name, is what the envelope and Kafka headers carry.
+ */
+public final class EventCatalogue {
+
+    /** One catalogued event type. */
+    public record Entry(String context, Class<? extends LyssEvent> type, int revision) {
+
+        public String name() {
+            return context + "." + type.getSimpleName();
+        }
+
+        /** Classpath location of this event's JSON schema. */
+        public String schemaResource() {
+            return "/io/lyss/events/schema/" + context + "/" + type.getSimpleName() + ".schema.json";
+        }
+    }
+
+    private static final List<Entry> ENTRIES = List.of(
+            new Entry("governance", WorkspaceCreated.class, 1),
+            new Entry("governance", ChannelAdded.class, 1),
+            new Entry("governance", ApiKeyIssued.class, 1),
+            new Entry("governance", ApiKeyRevoked.class, 1),
+            new Entry("conversation", ConversationStarted.class, 1),
+            new Entry("conversation", TurnCompleted.class, 1),
+            new Entry("usage", TokensSpent.class, 1));
+
+    private static final Map<String, Entry> BY_NAME =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));
+    private static final Map<Class<?>, Entry> BY_TYPE =
+            ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::type, Function.identity()));
+
+    private EventCatalogue() {}
+
+    public static List<Entry> entries() {
+        return ENTRIES;
+    }
+
+    public static Optional<Entry> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    /** The entry for a payload class; fails for a class that is not a catalogued event. */
+    public static Entry of(Class<?> type) {
+        Entry entry = BY_TYPE.get(type);
+        if (entry == null) {
+            throw new IllegalArgumentException("Not a catalogued event: " + type.getName());
+        }
+        return entry;
+    }
+
+    public static String nameOf(Class<?> type) {
+        return of(type).name();
+    }
+}

@@ -1,0 +1,24 @@
+package io.lyss.events.conversation;
+
+import io.lyss.events.LyssEvent;
+
+/**
+ * One question and its answer, however the request ended.
+ *
+ * @param finishReason the upstream's reason ({@code stop}, {@code length}...), or {@code error} / {@code aborted}
+ * @param latencyMillis from receiving the request to the last byte of the answer
+ * @param firstTokenMillis from receiving the request to the first answer token; -1 when none came
+ */
+public record TurnCompleted(
+        String conversationId,
+        String turnId,
+        String workspaceId,
+        String keyId,
+        String model,
+        String channelId,
+        String question,
+        String answer,
+        String finishReason,
+        long latencyMillis,
+        long firstTokenMillis)
+        implements LyssEvent {}
