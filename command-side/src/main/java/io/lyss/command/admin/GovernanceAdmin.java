@@ -1,0 +1,115 @@
+package io.lyss.command.admin;
+
+import io.lyss.command.apikey.api.IssueApiKey;
+import io.lyss.command.apikey.api.RevokeApiKey;
+import io.lyss.command.channel.api.AddChannel;
+import io.lyss.command.scope.Ids;
+import io.lyss.command.scope.NotFoundInWorkspaceException;
+import io.lyss.command.scope.Provenance;
+import io.lyss.command.workspace.api.CreateWorkspace;
+import io.lyss.events.governance.ProviderType;
+import io.lyss.events.governance.SealedSecret;
+import io.lyss.security.keys.VirtualKeys;
+import io.lyss.security.secrets.SecretSealer;
+import java.util.List;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.springframework.stereotype.Service;
+
+/**
+ * What administrators can change, as commands. Secrets are sealed and keys hashed here, before anything is sent,
+ * so no command or event ever holds them in plain text.
+ */
+@Service
+public class GovernanceAdmin {
+
+    private final CommandGateway commands;
+    private final EventStore eventStore;
+    private final SecretSealer sealer;
+
+    GovernanceAdmin(CommandGateway commands, EventStore eventStore, SecretSealer sealer) {
+        this.commands = commands;
+        this.eventStore = eventStore;
+        this.sealer = sealer;
+    }
+
+    /** A channel as administrators see it: everything but its secret. */
+    public record ChannelDescription(
+            String id,
+            String workspaceId,
+            String name,
+            ProviderType provider,
+            String baseUrl,
+            List<String> models,
+            int priority,
+            int weight,
+            boolean hasSecret) {}
+
+    /** A key as returned once at creation; {@code key} is never shown again. */
+    public record NewApiKey(String id, String workspaceId, String name, String key, String prefix, List<String> models) {
+        @Override
+        public String toString() {
+            return "NewApiKey[" + id + ", " + prefix + "…]";
+        }
+    }
+
+    public String createWorkspace(String name, Provenance provenance) {
+        String workspaceId = Ids.WORKSPACE.next();
+        send(new CreateWorkspace(workspaceId, name), provenance);
+        return workspaceId;
+    }
+
+    public ChannelDescription addChannel(String workspaceId, ChannelSpec spec, Provenance provenance) {
+        requireWorkspace(workspaceId);
+        String channelId = Ids.CHANNEL.next();
+        SealedSecret secret = spec.apiKey() == null ? null : sealer.seal(spec.apiKey(), channelId);
+        send(
+                new AddChannel(
+                        channelId,
+                        workspaceId,
+                        spec.name(),
+                        spec.provider(),
+                        spec.baseUrl(),
+                        spec.models(),
+                        spec.priority(),
+                        spec.weight(),
+                        secret),
+                provenance);
+        return new ChannelDescription(
+                channelId,
+                workspaceId,
+                spec.name(),
+                spec.provider(),
+                spec.baseUrl(),
+                spec.models(),
+                spec.priority(),
+                spec.weight(),
+                secret != null);
+    }
+
+    public NewApiKey issueApiKey(String workspaceId, String name, List<String> models, Provenance provenance) {
+        requireWorkspace(workspaceId);
+        String keyId = Ids.API_KEY.next();
+        VirtualKeys.IssuedKey issued = VirtualKeys.issue();
+        send(new IssueApiKey(keyId, workspaceId, name, issued.hash(), issued.visiblePrefix(), models), provenance);
+        return new NewApiKey(keyId, workspaceId, name, issued.plainKey(), issued.visiblePrefix(), models);
+    }
+
+    public void revokeApiKey(String workspaceId, String keyId, Provenance provenance) {
+        if (!Ids.API_KEY.isWellFormed(keyId) || eventStore.lastSequenceNumberFor(keyId).isEmpty()) {
+            throw new NotFoundInWorkspaceException("key", keyId);
+        }
+        send(new RevokeApiKey(keyId, workspaceId), provenance);
+    }
+
+    private void requireWorkspace(String workspaceId) {
+        if (!Ids.WORKSPACE.isWellFormed(workspaceId) || eventStore.lastSequenceNumberFor(workspaceId).isEmpty()) {
+            throw new NotFoundInWorkspaceException("workspace", workspaceId);
+        }
+    }
+
+    private void send(Object command, Provenance provenance) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
+    }
+}

@@ -1,0 +1,80 @@
+package io.lyss.command.eventstore;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.command.scope.Provenance;
+import io.lyss.events.EventJson;
+import javax.sql.DataSource;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.flywaydb.core.Flyway;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * The event store: Axon's JDBC engine on PostgreSQL, in the command side's own schema {@value #SCHEMA}, with
+ * payloads serialized by the same Jackson mapping as the Kafka envelope.
+ */
+@Configuration(proxyBeanMethods = false)
+class EventStoreConfiguration {
+
+    static final String SCHEMA = "lyss_command";
+
+    @Bean(initMethod = "migrate")
+    Flyway commandSideSchemaMigration(DataSource dataSource) {
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .locations("classpath:db/command")
+                .load();
+    }
+
+    @Bean
+    EventSchema eventSchema() {
+        return EventSchema.builder()
+                .eventTable(SCHEMA + ".domain_event_entry")
+                .snapshotTable(SCHEMA + ".snapshot_event_entry")
+                .globalIndexColumn("global_index")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .typeColumn("type")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .build();
+    }
+
+    @Bean
+    TokenSchema tokenSchema() {
+        return TokenSchema.builder()
+                .setTokenTable(SCHEMA + ".token_entry")
+                .setProcessorNameColumn("processor_name")
+                .setSegmentColumn("segment")
+                .setTokenColumn("token")
+                .setTokenTypeColumn("token_type")
+                .setTimestampColumn("time_stamp")
+                .setOwnerColumn("owner")
+                .build();
+    }
+
+    @Bean("defaultAxonObjectMapper")
+    ObjectMapper axonObjectMapper() {
+        return EventJson.newMapper();
+    }
+
+    /** Copies who acted and why from each command onto the events it causes. */
+    @Bean
+    CorrelationDataProvider provenanceCorrelation() {
+        return new SimpleCorrelationDataProvider(Provenance.ACTOR, Provenance.CORRELATION_ID);
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginCorrelation() {
+        return new MessageOriginProvider();
+    }
+}
