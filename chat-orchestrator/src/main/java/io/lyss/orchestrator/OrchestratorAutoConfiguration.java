@@ -1,0 +1,93 @@
+package io.lyss.orchestrator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.chat.TokenEstimator;
+import io.lyss.orchestrator.chat.UpstreamCaller;
+import io.lyss.orchestrator.governance.GovernanceFeed;
+import io.lyss.orchestrator.governance.GovernanceView;
+import io.lyss.orchestrator.governance.KeyAuthenticator;
+import io.lyss.orchestrator.pricing.PriceTable;
+import io.lyss.orchestrator.pricing.PricingProperties;
+import io.lyss.orchestrator.recording.TurnRecorder;
+import io.lyss.orchestrator.routing.ChannelRouter;
+import io.lyss.orchestrator.routing.ProviderClients;
+import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.secrets.SecretSealer;
+import java.util.Random;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.Health;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.ComponentScan;
+import org.springframework.context.annotation.FilterType;
+import org.springframework.web.servlet.config.annotation.CorsRegistry;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/** The chat orchestrator as a library: the OpenAI-compatible API and everything on its request path. */
+@AutoConfiguration
+@EnableConfigurationProperties({OrchestratorProperties.class, PricingProperties.class})
+@ComponentScan(
+        basePackageClasses = OrchestratorAutoConfiguration.class,
+        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
+public class OrchestratorAutoConfiguration {
+
+    @Bean
+    GovernanceView governanceView() {
+        return new GovernanceView();
+    }
+
+    @Bean
+    GovernanceFeed governanceFeed(GovernanceView view, OrchestratorProperties properties) {
+        return new GovernanceFeed(view, properties.kafkaBootstrapServers());
+    }
+
+    @Bean
+    KeyAuthenticator keyAuthenticator(GovernanceView view) {
+        return new KeyAuthenticator(view);
+    }
+
+    @Bean
+    ChannelRouter channelRouter() {
+        return new ChannelRouter(new Random());
+    }
+
+    @Bean
+    UpstreamCaller upstreamCaller(ObjectProvider<SecretSealer> sealer, OrchestratorProperties properties) {
+        var clients = new ProviderClients(sealer.getIfAvailable(), properties.upstreamTimeout());
+        return new UpstreamCaller(clients, new TokenEstimator(), properties.upstreamTimeout());
+    }
+
+    @Bean
+    PriceTable priceTable(PricingProperties properties) {
+        return new PriceTable(properties);
+    }
+
+    @Bean
+    TurnRecorder turnRecorder(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
+        return new TurnRecorder(properties.commandSideUrl(), security.internalToken(), json);
+    }
+
+    /** Up once the key and channel view has caught up with the log: before that, valid keys could be refused. */
+    @Bean
+    HealthIndicator governanceFeedHealth(GovernanceFeed feed) {
+        return () -> feed.isCaughtUp() ? Health.up().build() : Health.outOfService().withDetail("governanceFeed", "catching up").build();
+    }
+
+    /** Browser clients (e.g. LobeChat in client mode) call the API directly. */
+    @Bean
+    WebMvcConfigurer openAiCors() {
+        return new WebMvcConfigurer() {
+            @Override
+            public void addCorsMappings(CorsRegistry registry) {
+                registry.addMapping("/v1/**")
+                        .allowedOriginPatterns("*")
+                        .allowedMethods("GET", "POST", "DELETE", "OPTIONS")
+                        .allowedHeaders("*")
+                        .maxAge(3600);
+            }
+        };
+    }
+}

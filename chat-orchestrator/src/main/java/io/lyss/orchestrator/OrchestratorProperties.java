@@ -1,0 +1,20 @@
+package io.lyss.orchestrator;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings of a chat orchestrator instance.
+ *
+ * @param kafkaBootstrapServers where the governance events are read from
+ * @param commandSideUrl base URL of the command side that records turns
+ * @param upstreamTimeout how long one provider call may take, end to end
+ * @param maxRequestBytes largest accepted request body
+ */
+@ConfigurationProperties("lyss.orchestrator")
+public record OrchestratorProperties(
+        @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers,
+        @DefaultValue("http://127.0.0.1:8080") String commandSideUrl,
+        @DefaultValue("120s") Duration upstreamTimeout,
+        @DefaultValue("8388608") int maxRequestBytes) {}

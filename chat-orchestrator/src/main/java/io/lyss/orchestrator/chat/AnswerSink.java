@@ -1,0 +1,19 @@
+package io.lyss.orchestrator.chat;
+
+import io.lyss.orchestrator.openai.OpenAiError;
+
+/** Where an answer goes as it arrives: the client-facing protocol writer. */
+public interface AnswerSink {
+
+    /** Delivers a piece of the answer; false when the client has gone away. */
+    boolean token(String text);
+
+    /** True once anything reached the client: from then on the request can no longer move to another channel. */
+    boolean started();
+
+    /** The answer is complete. */
+    void finish(String text, String finishReason, TokenCounts usage);
+
+    /** The answer failed after it started. */
+    void fail(OpenAiError error);
+}

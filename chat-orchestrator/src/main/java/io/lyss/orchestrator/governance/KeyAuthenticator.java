@@ -1,0 +1,25 @@
+package io.lyss.orchestrator.governance;
+
+import io.lyss.orchestrator.openai.OpenAiError;
+import io.lyss.security.keys.VirtualKeys;
+
+/** Recognises a virtual key from an {@code Authorization} header, against the in-memory {@link GovernanceView}. */
+public final class KeyAuthenticator {
+
+    private final GovernanceView view;
+
+    public KeyAuthenticator(GovernanceView view) {
+        this.view = view;
+    }
+
+    public KeyGrant authenticate(String authorizationHeader) {
+        if (authorizationHeader == null || !authorizationHeader.regionMatches(true, 0, "Bearer ", 0, 7)) {
+            throw OpenAiError.invalidApiKey();
+        }
+        String presented = authorizationHeader.substring(7).trim();
+        if (!presented.startsWith(VirtualKeys.KEY_PREFIX)) {
+            throw OpenAiError.invalidApiKey();
+        }
+        return view.grantFor(VirtualKeys.hash(presented)).orElseThrow(OpenAiError::invalidApiKey);
+    }
+}

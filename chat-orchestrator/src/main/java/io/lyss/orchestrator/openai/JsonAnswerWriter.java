@@ -1,0 +1,57 @@
+package io.lyss.orchestrator.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lyss.orchestrator.chat.AnswerSink;
+import io.lyss.orchestrator.chat.TokenCounts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+/** Answers a non-streaming request with one {@code chat.completion} object once the answer is complete. */
+final class JsonAnswerWriter implements AnswerSink {
+
+    private final HttpServletResponse response;
+    private final ObjectMapper json;
+    private final CompletionIdentity identity;
+
+    JsonAnswerWriter(HttpServletResponse response, ObjectMapper json, CompletionIdentity identity) {
+        this.response = response;
+        this.json = json;
+        this.identity = identity;
+    }
+
+    @Override
+    public boolean token(String text) {
+        return true;
+    }
+
+    @Override
+    public boolean started() {
+        return false;
+    }
+
+    @Override
+    public void finish(String text, String finishReason, TokenCounts usage) {
+        ObjectNode completion = json.createObjectNode();
+        identity.writeTo(completion, "chat.completion");
+        ObjectNode choice = completion.putArray("choices").addObject();
+        choice.put("index", 0);
+        choice.putObject("message").put("role", "assistant").put("content", text).putNull("refusal");
+        choice.putNull("logprobs");
+        choice.put("finish_reason", finishReason);
+        UsageJson.write(completion.putObject("usage"), usage);
+        response.setStatus(200);
+        response.setContentType("application/json");
+        try {
+            json.writeValue(response.getOutputStream(), completion);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void fail(OpenAiError error) {
+        throw error;
+    }
+}

@@ -1,0 +1,122 @@
+package io.lyss.orchestrator.openai;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lyss.orchestrator.chat.AnswerSink;
+import io.lyss.orchestrator.chat.TokenCounts;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Streams an answer as OpenAI {@code chat.completion.chunk} events: a role chunk, content chunks, a finish chunk,
+ * the usage chunk when asked for, then {@code [DONE]}. Headers are sent with the first token, so that an error
+ * before any token can still be a plain JSON error with its status.
+ */
+final class SseAnswerWriter implements AnswerSink {
+
+    private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
+
+    private final HttpServletResponse response;
+    private final ObjectMapper json;
+    private final CompletionIdentity identity;
+    private final boolean includeUsage;
+    private OutputStream out;
+    private boolean clientGone;
+
+    SseAnswerWriter(HttpServletResponse response, ObjectMapper json, CompletionIdentity identity, boolean includeUsage) {
+        this.response = response;
+        this.json = json;
+        this.identity = identity;
+        this.includeUsage = includeUsage;
+    }
+
+    @Override
+    public synchronized boolean token(String text) {
+        if (out == null) {
+            open();
+            ObjectNode first = chunk();
+            first.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                    .putObject("delta").put("role", "assistant").put("content", "");
+            send(first);
+        }
+        ObjectNode chunk = chunk();
+        chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
+                .putObject("delta").put("content", text);
+        send(chunk);
+        return !clientGone;
+    }
+
+    @Override
+    public synchronized boolean started() {
+        return out != null;
+    }
+
+    @Override
+    public synchronized void finish(String text, String finishReason, TokenCounts usage) {
+        if (out == null) {
+            open();
+        }
+        ObjectNode last = chunk();
+        last.withArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).putObject("delta");
+        send(last);
+        if (includeUsage) {
+            ObjectNode usageChunk = json.createObjectNode();
+            identity.writeTo(usageChunk, "chat.completion.chunk");
+            usageChunk.putArray("choices");
+            UsageJson.write(usageChunk.putObject("usage"), usage);
+            send(usageChunk);
+        }
+        write(DONE);
+    }
+
+    @Override
+    public synchronized void fail(OpenAiError error) {
+        send(error.toJson(json));
+        write(DONE);
+    }
+
+    private ObjectNode chunk() {
+        ObjectNode chunk = json.createObjectNode();
+        identity.writeTo(chunk, "chat.completion.chunk");
+        if (includeUsage) {
+            chunk.putNull("usage");
+        }
+        return chunk;
+    }
+
+    private void open() {
+        response.setStatus(200);
+        response.setContentType("text/event-stream");
+        response.setCharacterEncoding("UTF-8");
+        response.setHeader("Cache-Control", "no-cache");
+        response.setHeader("X-Accel-Buffering", "no");
+        try {
+            out = response.getOutputStream();
+        } catch (IOException e) {
+            clientGone = true;
+            out = OutputStream.nullOutputStream();
+        }
+    }
+
+    private void send(ObjectNode event) {
+        try {
+            write(("data: " + json.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            clientGone = true;
+        }
+    }
+
+    private void write(byte[] bytes) {
+        if (clientGone) {
+            return;
+        }
+        try {
+            out.write(bytes);
+            out.flush();
+        } catch (IOException e) {
+            clientGone = true;
+        }
+    }
+}

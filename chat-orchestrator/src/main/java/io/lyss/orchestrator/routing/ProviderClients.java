@@ -1,0 +1,74 @@
+package io.lyss.orchestrator.routing;
+
+import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
+import dev.langchain4j.model.chat.StreamingChatModel;
+import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.lyss.orchestrator.governance.ChannelRoute;
+import io.lyss.security.secrets.SecretSealer;
+import io.lyss.security.secrets.SecretUnavailableException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * One LangChain4j streaming client per channel, built on first use. The channel secret is opened only here, in
+ * memory, to configure the client; it is never logged or returned.
+ */
+public final class ProviderClients {
+
+    /** Providers without authentication still get a non-empty key: some OpenAI-compatible servers require one. */
+    private static final String NO_SECRET = "lyss-no-secret";
+    private static final int ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
+
+    private final SecretSealer sealer;
+    private final Duration timeout;
+    private final Map<String, StreamingChatModel> clients = new ConcurrentHashMap<>();
+
+    /** @param sealer opens channel secrets; null when no master key is configured (channels without secrets work) */
+    public ProviderClients(SecretSealer sealer, Duration timeout) {
+        this.sealer = sealer;
+        this.timeout = timeout;
+    }
+
+    public StreamingChatModel clientFor(ChannelRoute route) {
+        return clients.computeIfAbsent(route.channelId(), id -> build(route));
+    }
+
+    private StreamingChatModel build(ChannelRoute route) {
+        String secret = route.secret() == null ? NO_SECRET : opener().open(route.secret(), route.channelId());
+        String anyModel = route.models().iterator().next();
+        return switch (route.provider()) {
+            case ANTHROPIC -> AnthropicStreamingChatModel.builder()
+                    .baseUrl(route.baseUrl())
+                    .apiKey(secret)
+                    .modelName(anyModel)
+                    .maxTokens(ANTHROPIC_DEFAULT_MAX_TOKENS)
+                    .timeout(timeout)
+                    .build();
+            case OLLAMA -> openAiCompatible(ollamaOpenAiUrl(route.baseUrl()), secret, anyModel);
+            case OPENAI, OPENAI_COMPATIBLE, DEMO -> openAiCompatible(route.baseUrl(), secret, anyModel);
+        };
+    }
+
+    private StreamingChatModel openAiCompatible(String baseUrl, String secret, String model) {
+        return OpenAiStreamingChatModel.builder()
+                .baseUrl(baseUrl)
+                .apiKey(secret)
+                .modelName(model)
+                .timeout(timeout)
+                .build();
+    }
+
+    private SecretSealer opener() {
+        if (sealer == null) {
+            throw new SecretUnavailableException("no master key is configured (LYSS_SECURITY_MASTER_KEY)");
+        }
+        return sealer;
+    }
+
+    /** Ollama serves the OpenAI protocol under {@code /v1}; accept its plain base URL too. */
+    static String ollamaOpenAiUrl(String baseUrl) {
+        String trimmed = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+        return trimmed.endsWith("/v1") ? trimmed : trimmed + "/v1";
+    }
+}
