@@ -11,10 +11,13 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
 
 /** The relay's Kafka clients and its tracking processor: one thread, batched, failures retried, never skipped. */
 @Configuration(proxyBeanMethods = false)
@@ -42,12 +45,29 @@ class RelayConfiguration {
         return Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
                 AdminClientConfig.CLIENT_ID_CONFIG, "lyss-relay-admin",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
     }
 
     @Bean
-    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, Admin relayAdmin, RelayProperties properties) {
-        return new KafkaRelay(relayProducer, new EventsTopic(relayAdmin, properties));
+    EventsTopic eventsTopic(Admin relayAdmin, RelayProperties properties) {
+        return new EventsTopic(relayAdmin, properties);
+    }
+
+    @Bean
+    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, EventsTopic eventsTopic) {
+        return new KafkaRelay(relayProducer, eventsTopic);
+    }
+
+    /** Creates the topic at start when Kafka is there, so consumers find it; the relay retries otherwise. */
+    @EventListener(ApplicationReadyEvent.class)
+    void createEventsTopicEarly(ApplicationReadyEvent ready) {
+        try {
+            ready.getApplicationContext().getBean(EventsTopic.class).ensureExists();
+        } catch (KafkaRelay.RelayFailedException e) {
+            LoggerFactory.getLogger(RelayConfiguration.class)
+                    .warn("Kafka is not reachable yet; events are kept in the event store and relayed once it is");
+        }
     }
 
     @Autowired
