@@ -33,7 +33,7 @@ class DemoProviderController {
     void complete(@RequestBody JsonNode request, HttpServletResponse response) throws IOException {
         String model = request.path("model").asText("lyss-demo");
         String answer = DemoAnswers.answer(lastUserMessage(request.path("messages")));
-        long promptTokens = DemoAnswers.countWords(request.path("messages").toString());
+        long promptTokens = DemoAnswers.countWords(allContent(request.path("messages")));
         long completionTokens = DemoAnswers.countWords(answer);
         String id = "chatcmpl-demo-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();
@@ -95,6 +95,12 @@ class DemoProviderController {
                 .put("prompt_tokens", prompt)
                 .put("completion_tokens", completion)
                 .put("total_tokens", prompt + completion);
+    }
+
+    private static String allContent(JsonNode messages) {
+        StringBuilder content = new StringBuilder();
+        messages.forEach(message -> content.append(message.path("content").asText("")).append(' '));
+        return content.toString();
     }
 
     private static String lastUserMessage(JsonNode messages) {
