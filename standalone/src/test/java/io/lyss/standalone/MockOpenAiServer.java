@@ -30,8 +30,15 @@ final class MockOpenAiServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
+    private final int failureStatus;
 
     MockOpenAiServer() throws IOException {
+        this(0);
+    }
+
+    /** A provider that answers every request with this HTTP status and an OpenAI error body (0: answers). */
+    MockOpenAiServer(int failureStatus) throws IOException {
+        this.failureStatus = failureStatus;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", this::complete);
@@ -50,7 +57,15 @@ final class MockOpenAiServer implements AutoCloseable {
         JsonNode body = json.readTree(exchange.getRequestBody());
         received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
         String model = body.path("model").asText();
-        if (body.path("stream").asBoolean()) {
+        if (failureStatus > 0) {
+            byte[] error = "{\"error\":{\"message\":\"overloaded\",\"type\":\"server_error\"}}"
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "application/json");
+            exchange.sendResponseHeaders(failureStatus, error.length);
+            try (OutputStream out = exchange.getResponseBody()) {
+                out.write(error);
+            }
+        } else if (body.path("stream").asBoolean()) {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {

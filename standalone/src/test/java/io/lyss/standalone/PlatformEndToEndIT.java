@@ -125,6 +125,28 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void aFailingChannelFallsBackToTheNextPriorityTier() throws IOException {
+        Tenant tenant = newTenant("mock-fallback");
+        try (var broken = new MockOpenAiServer(500)) {
+            var preferred = client.post("/admin/v1/workspaces/" + tenant.workspaceId() + "/channels", ADMIN_TOKEN, """
+                    {"name":"broken","provider":"openai-compatible","baseUrl":"%s","models":["mock-fallback"],"priority":10}
+                    """.formatted(broken.baseUrl()));
+            assertThat(preferred.status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                var answer = client.post("/v1/chat/completions", tenant.key(), chat("mock-fallback", true));
+                assertThat(broken.received()).isNotEmpty();
+                assertThat(answer.status()).isEqualTo(200);
+                assertThat(answer.events().getLast()).isEqualTo("[DONE]");
+                assertThat(answer.body()).doesNotContain("\"error\"");
+            });
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonNode usage = client.get(usagePath(tenant), ADMIN_TOKEN).json();
+            assertThat(usage.at("/rows/0/channelId").asText()).isEqualTo(tenant.channelId());
+        });
+    }
+
+    @Test
     void badKeysAndBadRequestsGetOpenAiErrors() {
         Tenant tenant = newTenant("mock-guarded");
 

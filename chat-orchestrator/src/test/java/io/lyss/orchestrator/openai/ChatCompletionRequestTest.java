@@ -1,0 +1,54 @@
+package io.lyss.orchestrator.openai;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.chat.PromptMessage;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.api.Test;
+
+class ChatCompletionRequestTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Test
+    void readsWhatOpenAiClientsSend() throws Exception {
+        var request = ChatCompletionRequest.parse(json.readTree("""
+                {"model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},"temperature":0.2,
+                 "max_tokens":50,"stop":"END","user":"u1",
+                 "messages":[{"role":"system","content":"Be brief."},
+                             {"role":"user","content":[{"type":"text","text":"Hi "},{"type":"text","text":"there"}]}]}
+                """));
+        assertThat(request.model()).isEqualTo("gpt-4o-mini");
+        assertThat(request.stream()).isTrue();
+        assertThat(request.includeUsage()).isTrue();
+        assertThat(request.temperature()).isEqualTo(0.2);
+        assertThat(request.maxTokens()).isEqualTo(50);
+        assertThat(request.stop()).containsExactly("END");
+        assertThat(request.messages())
+                .containsExactly(new PromptMessage("system", "Be brief."), new PromptMessage("user", "Hi there"));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "[]                                                                  | ",
+        "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}             | model",
+        "{\"model\":\"m\",\"messages\":[]}                                  | messages",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]} | messages[0].role",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":7}]}  | messages[0].content",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":\"yes\"} | stream",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1} | max_tokens",
+        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[]} | tools",
+    })
+    void refusesBadRequestsNamingTheField(String body, String param) {
+        assertThatThrownBy(() -> ChatCompletionRequest.parse(json.readTree(body)))
+                .isInstanceOfSatisfying(OpenAiError.class, error -> {
+                    assertThat(error.status()).isEqualTo(400);
+                    var rendered = error.toJson(json).path("error");
+                    assertThat(rendered.path("type").asText()).isEqualTo("invalid_request_error");
+                    assertThat(rendered.path("param").isNull() ? null : rendered.path("param").asText()).isEqualTo(param);
+                });
+    }
+}
