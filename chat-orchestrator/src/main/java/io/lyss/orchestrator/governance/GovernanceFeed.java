@@ -5,6 +5,8 @@ import io.lyss.events.EventReader;
 import io.lyss.events.EventTopics;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -31,15 +33,23 @@ public class GovernanceFeed implements SmartLifecycle {
 
     private final GovernanceView view;
     private final String bootstrapServers;
+    private final String topic;
     private final EventReader reader = new EventReader();
+    /** Next offset to apply per partition; touched only by the feed's thread. */
+    private final Map<TopicPartition, Long> applied = new HashMap<>();
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
     private Thread thread;
 
     public GovernanceFeed(GovernanceView view, String bootstrapServers) {
+        this(view, bootstrapServers, EventTopics.EVENTS);
+    }
+
+    GovernanceFeed(GovernanceView view, String bootstrapServers, String topic) {
         this.view = view;
         this.bootstrapServers = bootstrapServers;
+        this.topic = topic;
     }
 
     /** True once everything on the topic when the feed started has been applied. */
@@ -72,7 +82,21 @@ public class GovernanceFeed implements SmartLifecycle {
         return running;
     }
 
+    /** Follows the topic until stopped; when Kafka fails, reconnects and goes on from where the view stands. */
     private void follow() {
+        while (running) {
+            try {
+                replayThenFollow();
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("The governance feed lost Kafka ({}); reconnecting", e.getClass().getSimpleName());
+                pauseBeforeRetry();
+            }
+        }
+    }
+
+    private void replayThenFollow() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(
                 Map.of(
                         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -83,34 +107,47 @@ public class GovernanceFeed implements SmartLifecycle {
             consumer = kafka;
             List<TopicPartition> partitions = awaitTopic(kafka);
             kafka.assign(partitions);
-            kafka.seekToBeginning(partitions);
+            seekToWhereTheViewStands(kafka, partitions);
             Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
                     applyIfGovernance(record);
+                    applied.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
                 }
                 if (!caughtUp) {
                     caughtUp = endAtStart.entrySet().stream()
                             .allMatch(end -> kafka.position(end.getKey()) >= end.getValue());
                 }
             }
-        } catch (WakeupException e) {
-            // stopping
-        } catch (RuntimeException e) {
-            LOG.error("The governance feed stopped; keys and channels no longer update", e);
-            running = false;
         }
+    }
+
+    /**
+     * Never replays what the view already holds: replaying an issued-then-revoked key would make it valid again
+     * for a moment.
+     */
+    private void seekToWhereTheViewStands(KafkaConsumer<String, byte[]> kafka, List<TopicPartition> partitions) {
+        List<TopicPartition> unseen = new ArrayList<>();
+        for (TopicPartition partition : partitions) {
+            Long next = applied.get(partition);
+            if (next == null) {
+                unseen.add(partition);
+            } else {
+                kafka.seek(partition, next);
+            }
+        }
+        kafka.seekToBeginning(unseen);
     }
 
     private List<TopicPartition> awaitTopic(KafkaConsumer<String, byte[]> kafka) {
         while (running) {
-            List<PartitionInfo> infos = kafka.partitionsFor(EventTopics.EVENTS, Duration.ofSeconds(5));
+            List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
             }
             // Nothing was ever recorded: there is nothing to catch up with until the relay creates the topic.
             caughtUp = true;
-            LOG.debug("Topic {} does not exist yet; waiting for it", EventTopics.EVENTS);
+            LOG.debug("Topic {} does not exist yet; waiting for it", topic);
             pauseBeforeRetry();
         }
         throw new WakeupException();
@@ -121,7 +158,7 @@ public class GovernanceFeed implements SmartLifecycle {
             Thread.sleep(500);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new WakeupException();
+            running = false;
         }
     }
 

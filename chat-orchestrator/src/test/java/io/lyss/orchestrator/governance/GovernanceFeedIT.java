@@ -1,0 +1,96 @@
+package io.lyss.orchestrator.governance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.events.EventCatalogue;
+import io.lyss.events.EventEnvelope;
+import io.lyss.events.EventJson;
+import io.lyss.events.LyssEvent;
+import io.lyss.events.governance.ApiKeyIssued;
+import io.lyss.events.governance.ApiKeyRevoked;
+import io.lyss.infra.LocalInfrastructure;
+import io.lyss.security.keys.VirtualKeys;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.Test;
+
+/** The key view against the real Kafka broker, including a broker that is down when the feed starts. */
+class GovernanceFeedIT {
+
+    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
+    private final ObjectMapper json = EventJson.newMapper();
+    private final String topic = "lyss.test.governance-" + UUID.randomUUID();
+    private final GovernanceView view = new GovernanceView();
+    private final KeyAuthenticator authenticator = new KeyAuthenticator(view);
+
+    @Test
+    void followsKeysAcrossABrokerThatIsDownAtStartAndRestartsLater() throws Exception {
+        createTopic();
+        VirtualKeys.IssuedKey revoked = VirtualKeys.issue();
+        VirtualKeys.IssuedKey kept = VirtualKeys.issue();
+        publish(new ApiKeyIssued("key_revoked", "ws_1", "r", revoked.hash(), revoked.visiblePrefix(), List.of()));
+        publish(new ApiKeyRevoked("key_revoked", "ws_1"));
+        publish(new ApiKeyIssued("key_kept", "ws_1", "k", kept.hash(), kept.visiblePrefix(), List.of()));
+
+        var feed = new GovernanceFeed(view, INFRA.kafkaBootstrapServers(), topic);
+        INFRA.stop("kafka");
+        try {
+            feed.start();
+            assertThat(feed.isCaughtUp()).isFalse();
+        } finally {
+            INFRA.start("kafka");
+        }
+        try {
+            await().atMost(Duration.ofSeconds(60)).until(feed::isCaughtUp);
+            assertThat(grantOf(kept)).isEqualTo("key_kept");
+            assertThat(view.grantFor(revoked.hash())).isEmpty();
+
+            INFRA.stop("kafka");
+            INFRA.start("kafka");
+            VirtualKeys.IssuedKey later = VirtualKeys.issue();
+            publish(new ApiKeyIssued("key_later", "ws_1", "l", later.hash(), later.visiblePrefix(), List.of()));
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(grantOf(later)).isEqualTo("key_later"));
+            assertThat(view.grantFor(revoked.hash())).as("a revoked key never comes back").isEmpty();
+        } finally {
+            feed.stop();
+        }
+    }
+
+    private String grantOf(VirtualKeys.IssuedKey key) {
+        return authenticator.authenticate("Bearer " + key.plainKey()).keyId();
+    }
+
+    private void createTopic() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()))) {
+            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+        }
+    }
+
+    private void publish(LyssEvent event) throws Exception {
+        EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
+        String aggregateId = event instanceof ApiKeyIssued issued ? issued.keyId() : ((ApiKeyRevoked) event).keyId();
+        var envelope = new EventEnvelope(UUID.randomUUID().toString(), entry.name(), entry.revision(), Instant.now(),
+                event.workspaceId(), "SYSTEM:test", "test", aggregateId, 0, 0, json.valueToTree(event));
+        try (var producer = new KafkaProducer<>(
+                Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()),
+                new StringSerializer(), new ByteArraySerializer())) {
+            var record = new ProducerRecord<>(topic, aggregateId, json.writeValueAsBytes(envelope));
+            record.headers().add(EventEnvelope.HEADER_EVENT_TYPE, entry.name().getBytes(StandardCharsets.UTF_8));
+            producer.send(record).get();
+        }
+    }
+}
