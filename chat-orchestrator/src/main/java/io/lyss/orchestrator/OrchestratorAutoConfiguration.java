@@ -31,7 +31,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 @EnableConfigurationProperties({OrchestratorProperties.class, PricingProperties.class})
 @ComponentScan(
         basePackageClasses = OrchestratorAutoConfiguration.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 public class OrchestratorAutoConfiguration {
 
     @Bean
@@ -73,7 +74,11 @@ public class OrchestratorAutoConfiguration {
     /** Up once the key and channel view has caught up with the log: before that, valid keys could be refused. */
     @Bean
     HealthIndicator governanceFeedHealth(GovernanceFeed feed) {
-        return () -> feed.isCaughtUp() ? Health.up().build() : Health.outOfService().withDetail("governanceFeed", "catching up").build();
+        return () -> feed.isCaughtUp()
+                ? Health.up().build()
+                : Health.outOfService()
+                        .withDetail("governanceFeed", "catching up")
+                        .build();
     }
 
     /** Browser clients (e.g. LobeChat in client mode) call the API directly. */

@@ -18,5 +18,6 @@ import org.springframework.context.annotation.FilterType;
         before = {JdbcAutoConfiguration.class, ObjectMapperAutoConfiguration.class})
 @ComponentScan(
         basePackageClasses = CommandSideAutoConfiguration.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 public class CommandSideAutoConfiguration {}

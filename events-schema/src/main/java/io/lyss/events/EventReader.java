@@ -27,8 +27,8 @@ public final class EventReader {
         try {
             return Optional.of(json.treeToValue(envelope.payload(), entry.get().type()));
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("Payload of event " + envelope.eventId() + " does not match "
-                    + envelope.type(), e);
+            throw new IllegalArgumentException(
+                    "Payload of event " + envelope.eventId() + " does not match " + envelope.type(), e);
         }
     }
 }

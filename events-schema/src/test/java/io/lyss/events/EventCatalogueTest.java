@@ -49,14 +49,18 @@ class EventCatalogueTest {
     @Test
     void wireNamesAreStableAndResolvable() {
         assertThat(EventCatalogue.nameOf(TokensSpent.class)).isEqualTo("usage.TokensSpent");
-        assertThat(EventCatalogue.byName("usage.TokensSpent")).map(EventCatalogue.Entry::type).contains(TokensSpent.class);
+        assertThat(EventCatalogue.byName("usage.TokensSpent"))
+                .map(EventCatalogue.Entry::type)
+                .contains(TokensSpent.class);
         assertThat(EventCatalogue.byName("usage.Unknown")).isEmpty();
     }
 
     @Test
     void eventsRoundTripThroughTheWireMapping() throws Exception {
         var mapper = EventJson.newMapper();
-        var spent = new TokensSpent("req_1", "ws_1", "key_1", "gpt-4o-mini", "ch_1", 10, 5, 0, 42, "2026-11", SpendReason.CHAT, false);
-        assertThat(mapper.readValue(mapper.writeValueAsBytes(spent), TokensSpent.class)).isEqualTo(spent);
+        var spent = new TokensSpent(
+                "req_1", "ws_1", "key_1", "gpt-4o-mini", "ch_1", 10, 5, 0, 42, "2026-11", SpendReason.CHAT, false);
+        assertThat(mapper.readValue(mapper.writeValueAsBytes(spent), TokensSpent.class))
+                .isEqualTo(spent);
     }
 }

@@ -115,7 +115,9 @@ public final class LocalInfrastructure {
             for (String line : lines) {
                 int equals = line.indexOf('=');
                 if (equals > 0 && !line.startsWith("#")) {
-                    values.put(line.substring(0, equals).trim(), line.substring(equals + 1).trim());
+                    values.put(
+                            line.substring(0, equals).trim(),
+                            line.substring(equals + 1).trim());
                 }
             }
             return values;

@@ -24,14 +24,19 @@ import org.springframework.transaction.support.TransactionTemplate;
 @EnableConfigurationProperties(QuerySideProperties.class)
 @ComponentScan(
         basePackageClasses = QuerySideAutoConfiguration.class,
-        excludeFilters = @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
+        excludeFilters =
+                @ComponentScan.Filter(type = FilterType.CUSTOM, classes = AutoConfigurationExcludeFilter.class))
 public class QuerySideAutoConfiguration {
 
     static final String SCHEMA = "lyss_query";
 
     @Bean(initMethod = "migrate")
     Flyway querySideSchemaMigration(DataSource dataSource) {
-        return Flyway.configure().dataSource(dataSource).schemas(SCHEMA).locations("classpath:db/query").load();
+        return Flyway.configure()
+                .dataSource(dataSource)
+                .schemas(SCHEMA)
+                .locations("classpath:db/query")
+                .load();
     }
 
     @Bean
@@ -41,7 +46,10 @@ public class QuerySideAutoConfiguration {
 
     @Bean
     ProjectionRunner usageProjector(
-            JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints, QuerySideProperties properties) {
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            QuerySideProperties properties) {
         return new ProjectionRunner(
                 new UsageProjection(jdbc, transactions, checkpoints),
                 properties.kafkaBootstrapServers(),

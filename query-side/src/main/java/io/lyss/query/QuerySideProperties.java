@@ -12,5 +12,4 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lyss.query")
 public record QuerySideProperties(
-        @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers,
-        @DefaultValue("200ms") Duration pollTimeout) {}
+        @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers, @DefaultValue("200ms") Duration pollTimeout) {}

@@ -25,44 +25,68 @@ class ArchitectureTest {
 
     @Test
     void theCommandSideKnowsNoOtherModule() {
-        noClasses().that().resideInAPackage(COMMAND)
-                .should().dependOnClassesThat().resideInAnyPackage(QUERY, ORCHESTRATOR, MEMORY, "io.lyss.standalone..")
+        noClasses()
+                .that()
+                .resideInAPackage(COMMAND)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(QUERY, ORCHESTRATOR, MEMORY, "io.lyss.standalone..")
                 .check(lyss);
     }
 
     @Test
     void theQuerySideKnowsNoOtherModuleAndNoAxon() {
-        noClasses().that().resideInAPackage(QUERY)
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, ORCHESTRATOR, MEMORY, "org.axonframework..")
+        noClasses()
+                .that()
+                .resideInAPackage(QUERY)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, ORCHESTRATOR, MEMORY, "org.axonframework..")
                 .check(lyss);
     }
 
     @Test
     void theOrchestratorKnowsNoOtherModuleAndNoAxon() {
-        noClasses().that().resideInAPackage(ORCHESTRATOR)
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, MEMORY, "org.axonframework..")
+        noClasses()
+                .that()
+                .resideInAPackage(ORCHESTRATOR)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY, MEMORY, "org.axonframework..")
                 .check(lyss);
     }
 
     @Test
     void theMemoryProjectorKnowsNoOtherModule() {
-        noClasses().that().resideInAPackage(MEMORY)
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, ORCHESTRATOR)
+        noClasses()
+                .that()
+                .resideInAPackage(MEMORY)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY, ORCHESTRATOR)
                 .allowEmptyShould(true)
                 .check(lyss);
     }
 
     @Test
     void sharedLibrariesDependOnNoModule() {
-        noClasses().that().resideInAnyPackage("io.lyss.events..", "io.lyss.security..")
-                .should().dependOnClassesThat().resideInAnyPackage(COMMAND, QUERY, ORCHESTRATOR, MEMORY)
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.lyss.events..", "io.lyss.security..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(COMMAND, QUERY, ORCHESTRATOR, MEMORY)
                 .check(lyss);
     }
 
     @Test
     void aggregatesDecideWithoutTheWebOrTheAdminLayer() {
-        noClasses().that().areAnnotatedWith(Aggregate.class)
-                .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "io.lyss.command.admin..", "io.lyss.command.ingest..")
+        noClasses()
+                .that()
+                .areAnnotatedWith(Aggregate.class)
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.springframework.web..", "io.lyss.command.admin..", "io.lyss.command.ingest..")
                 .check(lyss);
     }
 }

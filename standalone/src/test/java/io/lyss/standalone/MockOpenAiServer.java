@@ -69,7 +69,12 @@ final class MockOpenAiServer implements AutoCloseable {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
             try (OutputStream out = exchange.getResponseBody()) {
-                send(out, chunk(model, json.createObjectNode().put("role", "assistant").put("content", ""), null));
+                send(
+                        out,
+                        chunk(
+                                model,
+                                json.createObjectNode().put("role", "assistant").put("content", ""),
+                                null));
                 for (String piece : ANSWER_PIECES) {
                     send(out, chunk(model, json.createObjectNode().put("content", piece), null));
                 }
@@ -84,7 +89,8 @@ final class MockOpenAiServer implements AutoCloseable {
             }
         } else {
             ObjectNode completion = base(model).put("object", "chat.completion");
-            ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+            ObjectNode choice =
+                    completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
             choice.putObject("message").put("role", "assistant").put("content", ANSWER);
             usage(completion);
             byte[] bytes = json.writeValueAsBytes(completion);

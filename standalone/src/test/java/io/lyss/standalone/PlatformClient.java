@@ -25,7 +25,10 @@ final class PlatformClient {
 
         /** The {@code data:} payloads of a server-sent event stream, in order. */
         List<String> events() {
-            return body.lines().filter(line -> line.startsWith("data: ")).map(line -> line.substring(6)).toList();
+            return body.lines()
+                    .filter(line -> line.startsWith("data: "))
+                    .map(line -> line.substring(6))
+                    .toList();
         }
     }
 
@@ -44,11 +47,13 @@ final class PlatformClient {
     }
 
     Reply delete(String path, String bearer) {
-        return send(withBearer(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), bearer));
+        return send(
+                withBearer(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), bearer));
     }
 
     Reply get(String path, String bearer) {
-        return send(withBearer(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), bearer));
+        return send(
+                withBearer(HttpRequest.newBuilder(URI.create(baseUrl + path)).GET(), bearer));
     }
 
     private static HttpRequest.Builder withBearer(HttpRequest.Builder request, String bearer) {

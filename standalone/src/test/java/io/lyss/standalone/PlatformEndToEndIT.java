@@ -106,17 +106,30 @@ class PlatformEndToEndIT {
             JsonNode usage = client.get(usagePath(tenant), ADMIN_TOKEN).json();
             assertThat(usage.at("/totals/requests").asLong()).isEqualTo(2);
             assertThat(usage.at("/totals/promptTokens").asLong()).isEqualTo(2L * MockOpenAiServer.PROMPT_TOKENS);
-            assertThat(usage.at("/totals/completionTokens").asLong()).isEqualTo(2L * MockOpenAiServer.COMPLETION_TOKENS);
+            assertThat(usage.at("/totals/completionTokens").asLong())
+                    .isEqualTo(2L * MockOpenAiServer.COMPLETION_TOKENS);
             assertThat(usage.at("/rows/0/keyId").asText()).isEqualTo(tenant.keyId());
         });
 
-        assertThat(storedEventTypes(tenant)).containsExactlyInAnyOrderEntriesOf(Map.of(
-                "WorkspaceCreated", 1L, "ChannelAdded", 1L, "ApiKeyIssued", 1L,
-                "ConversationStarted", 2L, "TurnCompleted", 2L, "TokensSpent", 2L));
+        assertThat(storedEventTypes(tenant))
+                .containsExactlyInAnyOrderEntriesOf(Map.of(
+                        "WorkspaceCreated",
+                        1L,
+                        "ChannelAdded",
+                        1L,
+                        "ApiKeyIssued",
+                        1L,
+                        "ConversationStarted",
+                        2L,
+                        "TurnCompleted",
+                        2L,
+                        "TokensSpent",
+                        2L));
         assertEachConversationIsOnKafkaInOrder(tenant);
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
-            JsonNode turns = client.get("/admin/v1/workspaces/" + tenant.workspaceId() + "/turns?q=forty", ADMIN_TOKEN).json();
+            JsonNode turns = client.get("/admin/v1/workspaces/" + tenant.workspaceId() + "/turns?q=forty", ADMIN_TOKEN)
+                    .json();
             assertThat(turns.path("turns")).hasSize(2);
             assertThat(turns.at("/turns/0/answer").asText()).isEqualTo(MockOpenAiServer.ANSWER);
         });
@@ -128,9 +141,13 @@ class PlatformEndToEndIT {
     void aFailingChannelFallsBackToTheNextPriorityTier() throws IOException {
         Tenant tenant = newTenant("mock-fallback");
         try (var broken = new MockOpenAiServer(500)) {
-            var preferred = client.post("/admin/v1/workspaces/" + tenant.workspaceId() + "/channels", ADMIN_TOKEN, """
+            var preferred = client.post(
+                    "/admin/v1/workspaces/" + tenant.workspaceId() + "/channels",
+                    ADMIN_TOKEN,
+                    """
                     {"name":"broken","provider":"openai-compatible","baseUrl":"%s","models":["mock-fallback"],"priority":10}
-                    """.formatted(broken.baseUrl()));
+                    """
+                            .formatted(broken.baseUrl()));
             assertThat(preferred.status()).isEqualTo(201);
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                 var answer = client.post("/v1/chat/completions", tenant.key(), chat("mock-fallback", true));
@@ -160,18 +177,21 @@ class PlatformEndToEndIT {
         var malformed = client.post("/v1/chat/completions", tenant.key(), "{\"model\": ");
         assertThat(malformed.status()).isEqualTo(400);
         assertThat(malformed.json().at("/error/message").asText()).contains("not valid JSON");
-        var noMessages = client.post("/v1/chat/completions", tenant.key(), "{\"model\":\"mock-guarded\",\"messages\":[]}");
+        var noMessages =
+                client.post("/v1/chat/completions", tenant.key(), "{\"model\":\"mock-guarded\",\"messages\":[]}");
         assertThat(noMessages.status()).isEqualTo(400);
         assertThat(noMessages.json().at("/error/param").asText()).isEqualTo("messages");
         var unknownModel = client.post("/v1/chat/completions", tenant.key(), chat("no-such-model", false));
         assertThat(unknownModel.status()).isEqualTo(404);
         assertThat(unknownModel.json().at("/error/code").asText()).isEqualTo("model_not_found");
 
-        var revoke = client.delete("/admin/v1/workspaces/" + tenant.workspaceId() + "/keys/" + tenant.keyId(), ADMIN_TOKEN);
+        var revoke =
+                client.delete("/admin/v1/workspaces/" + tenant.workspaceId() + "/keys/" + tenant.keyId(), ADMIN_TOKEN);
         assertThat(revoke.status()).isEqualTo(204);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(client.post("/v1/chat/completions", tenant.key(), chat("mock-guarded", false)).status())
-                        .isEqualTo(401));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        client.post("/v1/chat/completions", tenant.key(), chat("mock-guarded", false))
+                                .status())
+                .isEqualTo(401));
     }
 
     @Test
@@ -184,13 +204,18 @@ class PlatformEndToEndIT {
         assertThat(blankName.status()).isEqualTo(400);
         assertThat(blankName.contentType()).startsWith("application/problem+json");
 
-        String workspaceId = client.post("/admin/v1/workspaces", ADMIN_TOKEN, "{\"name\":\"bad input\"}").json().path("id").asText();
-        var badProvider = client.post("/admin/v1/workspaces/" + workspaceId + "/channels", ADMIN_TOKEN,
+        String workspaceId = client.post("/admin/v1/workspaces", ADMIN_TOKEN, "{\"name\":\"bad input\"}")
+                .json()
+                .path("id")
+                .asText();
+        var badProvider = client.post(
+                "/admin/v1/workspaces/" + workspaceId + "/channels",
+                ADMIN_TOKEN,
                 "{\"name\":\"c\",\"provider\":\"carrier-pigeon\",\"baseUrl\":\"http://x\",\"models\":[\"m\"]}");
         assertThat(badProvider.status()).isEqualTo(400);
         assertThat(badProvider.json().path("detail").asText()).contains("provider must be one of");
-        var unknownWorkspace = client.post("/admin/v1/workspaces/ws_00000000000000000000000000000000/keys", ADMIN_TOKEN,
-                "{\"name\":\"k\"}");
+        var unknownWorkspace = client.post(
+                "/admin/v1/workspaces/ws_00000000000000000000000000000000/keys", ADMIN_TOKEN, "{\"name\":\"k\"}");
         assertThat(unknownWorkspace.status()).isEqualTo(404);
     }
 
@@ -203,12 +228,20 @@ class PlatformEndToEndIT {
             assertThat(answer.status()).isEqualTo(200);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> storedEventTypes(tenant).getOrDefault("TokensSpent", 0L) == 1L);
-            assertThat(client.get(usagePath(tenant), ADMIN_TOKEN).json().at("/totals/requests").asLong()).isZero();
+            assertThat(client.get(usagePath(tenant), ADMIN_TOKEN)
+                            .json()
+                            .at("/totals/requests")
+                            .asLong())
+                    .isZero();
         } finally {
             INFRA.start("kafka");
         }
-        await().atMost(Duration.ofSeconds(150)).untilAsserted(() ->
-                assertThat(client.get(usagePath(tenant), ADMIN_TOKEN).json().at("/totals/requests").asLong()).isEqualTo(1));
+        await().atMost(Duration.ofSeconds(150))
+                .untilAsserted(() -> assertThat(client.get(usagePath(tenant), ADMIN_TOKEN)
+                                .json()
+                                .at("/totals/requests")
+                                .asLong())
+                        .isEqualTo(1));
     }
 
     private record Tenant(String workspaceId, String channelId, String keyId, String key) {}
@@ -217,17 +250,25 @@ class PlatformEndToEndIT {
         var workspace = client.post("/admin/v1/workspaces", ADMIN_TOKEN, "{\"name\":\"it " + model + "\"}");
         assertThat(workspace.status()).isEqualTo(201);
         String workspaceId = workspace.json().path("id").asText();
-        var channel = client.post("/admin/v1/workspaces/" + workspaceId + "/channels", ADMIN_TOKEN, """
+        var channel = client.post(
+                "/admin/v1/workspaces/" + workspaceId + "/channels",
+                ADMIN_TOKEN,
+                """
                 {"name":"mock","provider":"openai-compatible","baseUrl":"%s","models":["%s"],"apiKey":"%s"}
-                """.formatted(upstream.baseUrl(), model, UPSTREAM_SECRET));
+                """
+                        .formatted(upstream.baseUrl(), model, UPSTREAM_SECRET));
         assertThat(channel.status()).isEqualTo(201);
         assertThat(channel.body()).doesNotContain(UPSTREAM_SECRET);
         var key = client.post("/admin/v1/workspaces/" + workspaceId + "/keys", ADMIN_TOKEN, "{\"name\":\"it key\"}");
         assertThat(key.status()).isEqualTo(201);
-        var tenant = new Tenant(workspaceId, channel.json().path("id").asText(), key.json().path("id").asText(),
+        var tenant = new Tenant(
+                workspaceId,
+                channel.json().path("id").asText(),
+                key.json().path("id").asText(),
                 key.json().path("key").asText());
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                assertThat(client.get("/v1/models", tenant.key()).body()).contains("\"id\":\"" + model + "\""));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                        client.get("/v1/models", tenant.key()).body())
+                .contains("\"id\":\"" + model + "\""));
         return tenant;
     }
 
@@ -235,16 +276,23 @@ class PlatformEndToEndIT {
         return """
                 {"model":"%s","stream":%s,"stream_options":%s,
                  "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"What is the answer?"}]}
-                """.formatted(model, stream, stream ? "{\"include_usage\":true}" : "null");
+                """
+                .formatted(model, stream, stream ? "{\"include_usage\":true}" : "null");
     }
 
     private static void assertStreamCarriesTheAnswerThenUsageThenDone(List<String> events) {
         assertThat(events.getLast()).isEqualTo("[DONE]");
-        List<JsonNode> chunks = events.subList(0, events.size() - 1).stream().map(PlatformEndToEndIT::parse).toList();
-        assertThat(chunks).allSatisfy(chunk -> assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk"));
-        assertThat(chunks.stream().map(chunk -> chunk.path("id").asText()).distinct()).hasSize(1);
+        List<JsonNode> chunks = events.subList(0, events.size() - 1).stream()
+                .map(PlatformEndToEndIT::parse)
+                .toList();
+        assertThat(chunks)
+                .allSatisfy(chunk -> assertThat(chunk.path("object").asText()).isEqualTo("chat.completion.chunk"));
+        assertThat(chunks.stream().map(chunk -> chunk.path("id").asText()).distinct())
+                .hasSize(1);
         assertThat(chunks.getFirst().at("/choices/0/delta/role").asText()).isEqualTo("assistant");
-        String content = chunks.stream().map(chunk -> chunk.at("/choices/0/delta/content").asText("")).collect(Collectors.joining());
+        String content = chunks.stream()
+                .map(chunk -> chunk.at("/choices/0/delta/content").asText(""))
+                .collect(Collectors.joining());
         assertThat(content).isEqualTo(MockOpenAiServer.ANSWER);
         JsonNode finish = chunks.get(chunks.size() - 2);
         assertThat(finish.at("/choices/0/finish_reason").asText()).isEqualTo("stop");
@@ -252,11 +300,13 @@ class PlatformEndToEndIT {
         assertThat(usage.path("choices")).isEmpty();
         assertThat(usage.at("/usage/total_tokens").asInt())
                 .isEqualTo(MockOpenAiServer.PROMPT_TOKENS + MockOpenAiServer.COMPLETION_TOKENS);
-        assertThat(chunks.subList(0, chunks.size() - 1)).allSatisfy(chunk -> assertThat(chunk.path("usage").isNull()).isTrue());
+        assertThat(chunks.subList(0, chunks.size() - 1))
+                .allSatisfy(chunk -> assertThat(chunk.path("usage").isNull()).isTrue());
     }
 
     private Map<String, Long> storedEventTypes(Tenant tenant) {
-        return jdbc.queryForList(
+        return jdbc
+                .queryForList(
                         """
                         SELECT payload_type FROM lyss_command.domain_event_entry
                         WHERE convert_from(payload, 'UTF8')::jsonb ->> 'workspaceId' = ?
@@ -264,7 +314,8 @@ class PlatformEndToEndIT {
                         String.class,
                         tenant.workspaceId())
                 .stream()
-                .collect(Collectors.groupingBy(type -> type.substring(type.lastIndexOf('.') + 1), Collectors.counting()));
+                .collect(Collectors.groupingBy(
+                        type -> type.substring(type.lastIndexOf('.') + 1), Collectors.counting()));
     }
 
     private void assertEachConversationIsOnKafkaInOrder(Tenant tenant) {
@@ -274,25 +325,30 @@ class PlatformEndToEndIT {
                 WHERE payload_type LIKE '%.ConversationStarted'
                   AND convert_from(payload, 'UTF8')::jsonb ->> 'workspaceId' = ?
                 """,
-                String.class,
-                tenant.workspaceId()));
+                String.class, tenant.workspaceId()));
         List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             records.clear();
-            records.addAll(readWholeTopic().stream().filter(r -> conversations.contains(r.key())).toList());
+            records.addAll(readWholeTopic().stream()
+                    .filter(r -> conversations.contains(r.key()))
+                    .toList());
             assertThat(records).hasSize(3 * conversations.size());
         });
         for (String conversation : conversations) {
             List<EventEnvelope> envelopes = records.stream()
                     .filter(record -> record.key().equals(conversation))
                     .map(record -> {
-                        assertThat(record.headers().lastHeader(EventEnvelope.HEADER_EVENT_ID)).isNotNull();
-                        assertThat(record.headers().lastHeader(EventEnvelope.HEADER_GLOBAL_INDEX)).isNotNull();
+                        assertThat(record.headers().lastHeader(EventEnvelope.HEADER_EVENT_ID))
+                                .isNotNull();
+                        assertThat(record.headers().lastHeader(EventEnvelope.HEADER_GLOBAL_INDEX))
+                                .isNotNull();
                         return new io.lyss.events.EventReader().envelope(record.value());
                     })
                     .toList();
-            assertThat(envelopes).extracting(EventEnvelope::type).containsExactly(
-                    "conversation.ConversationStarted", "conversation.TurnCompleted", "usage.TokensSpent");
+            assertThat(envelopes)
+                    .extracting(EventEnvelope::type)
+                    .containsExactly(
+                            "conversation.ConversationStarted", "conversation.TurnCompleted", "usage.TokensSpent");
             assertThat(envelopes).extracting(EventEnvelope::aggregateSequence).containsExactly(0L, 1L, 2L);
             assertThat(envelopes).allSatisfy(envelope -> {
                 assertThat(envelope.workspaceId()).isEqualTo(tenant.workspaceId());

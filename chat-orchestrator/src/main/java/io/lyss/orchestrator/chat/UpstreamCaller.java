@@ -90,7 +90,8 @@ public final class UpstreamCaller {
 
     private UpstreamOutcome partial(ChannelRoute channel, Prompt prompt, StreamingAttempt attempt, String reason) {
         String answer = attempt.text();
-        return new UpstreamOutcome(channel.channelId(), answer, reason, estimate(prompt, answer), attempt.firstTokenNanos());
+        return new UpstreamOutcome(
+                channel.channelId(), answer, reason, estimate(prompt, answer), attempt.firstTokenNanos());
     }
 
     private TokenCounts estimate(Prompt prompt, String answer) {
@@ -98,7 +99,8 @@ public final class UpstreamCaller {
     }
 
     private static ChatRequest toChatRequest(Prompt prompt) {
-        List<ChatMessage> messages = prompt.messages().stream().map(UpstreamCaller::toChatMessage).toList();
+        List<ChatMessage> messages =
+                prompt.messages().stream().map(UpstreamCaller::toChatMessage).toList();
         return ChatRequest.builder()
                 .modelName(prompt.model())
                 .messages(messages)

@@ -37,6 +37,7 @@ public class GovernanceFeed implements SmartLifecycle {
     private final EventReader reader = new EventReader();
     /** Next offset to apply per partition; touched only by the feed's thread. */
     private final Map<TopicPartition, Long> applied = new HashMap<>();
+
     private volatile boolean running;
     private volatile boolean caughtUp;
     private volatile KafkaConsumer<String, byte[]> consumer;
@@ -90,7 +91,9 @@ public class GovernanceFeed implements SmartLifecycle {
             } catch (WakeupException e) {
                 return;
             } catch (RuntimeException e) {
-                LOG.warn("The governance feed lost Kafka ({}); reconnecting", e.getClass().getSimpleName());
+                LOG.warn(
+                        "The governance feed lost Kafka ({}); reconnecting",
+                        e.getClass().getSimpleName());
                 pauseBeforeRetry();
             }
         }
@@ -99,9 +102,12 @@ public class GovernanceFeed implements SmartLifecycle {
     private void replayThenFollow() {
         try (KafkaConsumer<String, byte[]> kafka = new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.CLIENT_ID_CONFIG, "lyss-governance-feed",
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "lyss-governance-feed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             consumer = kafka;
@@ -143,7 +149,9 @@ public class GovernanceFeed implements SmartLifecycle {
         while (running) {
             List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos != null && !infos.isEmpty()) {
-                return infos.stream().map(info -> new TopicPartition(info.topic(), info.partition())).toList();
+                return infos.stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
             }
             // Nothing was ever recorded: there is nothing to catch up with until the relay creates the topic.
             caughtUp = true;

@@ -39,20 +39,21 @@ public class GovernanceView {
                     grantsByKeyHash.remove(hash);
                 }
             }
-            case ChannelAdded added -> channelsByWorkspace.compute(added.workspaceId(), (workspace, channels) -> {
-                List<ChannelRoute> updated = channels == null ? new ArrayList<>() : new ArrayList<>(channels);
-                updated.removeIf(route -> route.channelId().equals(added.channelId()));
-                updated.add(new ChannelRoute(
-                        added.channelId(),
-                        added.workspaceId(),
-                        added.provider(),
-                        added.baseUrl(),
-                        Set.copyOf(added.models()),
-                        added.priority(),
-                        added.weight(),
-                        added.secret()));
-                return List.copyOf(updated);
-            });
+            case ChannelAdded added ->
+                channelsByWorkspace.compute(added.workspaceId(), (workspace, channels) -> {
+                    List<ChannelRoute> updated = channels == null ? new ArrayList<>() : new ArrayList<>(channels);
+                    updated.removeIf(route -> route.channelId().equals(added.channelId()));
+                    updated.add(new ChannelRoute(
+                            added.channelId(),
+                            added.workspaceId(),
+                            added.provider(),
+                            added.baseUrl(),
+                            Set.copyOf(added.models()),
+                            added.priority(),
+                            added.weight(),
+                            added.secret()));
+                    return List.copyOf(updated);
+                });
             default -> {
                 // not a governance event this view keeps
             }

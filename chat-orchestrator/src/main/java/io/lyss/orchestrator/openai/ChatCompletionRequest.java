@@ -75,8 +75,10 @@ record ChatCompletionRequest(
         if (content != null && content.isArray()) {
             StringBuilder text = new StringBuilder();
             for (JsonNode part : content) {
-                if (!"text".equals(part.path("type").asText()) || !part.path("text").isTextual()) {
-                    throw OpenAiError.invalidRequest(param, "Only text content parts are supported by this Lyss version.");
+                if (!"text".equals(part.path("type").asText())
+                        || !part.path("text").isTextual()) {
+                    throw OpenAiError.invalidRequest(
+                            param, "Only text content parts are supported by this Lyss version.");
                 }
                 text.append(part.get("text").asText());
             }

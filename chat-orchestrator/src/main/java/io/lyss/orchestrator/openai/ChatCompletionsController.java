@@ -78,7 +78,8 @@ class ChatCompletionsController {
             throw OpenAiError.modelNotFound(request.model());
         }
         String turnId = UUID.randomUUID().toString().replace("-", "");
-        var identity = new CompletionIdentity("chatcmpl-" + turnId, Instant.now().getEpochSecond(), request.model());
+        var identity =
+                new CompletionIdentity("chatcmpl-" + turnId, Instant.now().getEpochSecond(), request.model());
         AnswerSink sink = request.stream()
                 ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
                 : new JsonAnswerWriter(httpResponse, json, identity);
@@ -108,7 +109,9 @@ class ChatCompletionsController {
                 outcome.answer(),
                 outcome.finishReason(),
                 TimeUnit.NANOSECONDS.toMillis(now - receivedAt),
-                outcome.firstTokenNanos() < 0 ? -1 : TimeUnit.NANOSECONDS.toMillis(outcome.firstTokenNanos() - receivedAt),
+                outcome.firstTokenNanos() < 0
+                        ? -1
+                        : TimeUnit.NANOSECONDS.toMillis(outcome.firstTokenNanos() - receivedAt),
                 outcome.usage().prompt(),
                 outcome.usage().completion(),
                 outcome.usage().cached(),

@@ -37,7 +37,10 @@ final class JsonAnswerWriter implements AnswerSink {
         identity.writeTo(completion, "chat.completion");
         ObjectNode choice = completion.putArray("choices").addObject();
         choice.put("index", 0);
-        choice.putObject("message").put("role", "assistant").put("content", text).putNull("refusal");
+        choice.putObject("message")
+                .put("role", "assistant")
+                .put("content", text)
+                .putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason);
         UsageJson.write(completion.putObject("usage"), usage);

@@ -20,7 +20,11 @@ public class OpenAiError extends RuntimeException {
     }
 
     public static OpenAiError invalidApiKey() {
-        return new OpenAiError(401, "invalid_request_error", "invalid_api_key", null,
+        return new OpenAiError(
+                401,
+                "invalid_request_error",
+                "invalid_api_key",
+                null,
                 "Incorrect API key provided. Pass a Lyss virtual key as 'Authorization: Bearer lyss-sk-...'.");
     }
 
@@ -29,27 +33,47 @@ public class OpenAiError extends RuntimeException {
     }
 
     public static OpenAiError requestTooLarge(int maxBytes) {
-        return new OpenAiError(413, "invalid_request_error", "request_too_large", null,
+        return new OpenAiError(
+                413,
+                "invalid_request_error",
+                "request_too_large",
+                null,
                 "The request body is larger than " + maxBytes + " bytes.");
     }
 
     public static OpenAiError modelNotFound(String model) {
-        return new OpenAiError(404, "invalid_request_error", "model_not_found", "model",
+        return new OpenAiError(
+                404,
+                "invalid_request_error",
+                "model_not_found",
+                "model",
                 "The model '" + model + "' does not exist or no channel of this workspace serves it.");
     }
 
     public static OpenAiError modelNotAllowed(String model) {
-        return new OpenAiError(403, "permission_error", "model_not_allowed", "model",
+        return new OpenAiError(
+                403,
+                "permission_error",
+                "model_not_allowed",
+                "model",
                 "This key may not call the model '" + model + "'.");
     }
 
     public static OpenAiError upstreamUnavailable(String model) {
-        return new OpenAiError(502, "api_error", "upstream_unavailable", null,
+        return new OpenAiError(
+                502,
+                "api_error",
+                "upstream_unavailable",
+                null,
                 "No provider channel could answer for the model '" + model + "'. Try again later.");
     }
 
     public static OpenAiError upstreamFailedMidStream() {
-        return new OpenAiError(502, "api_error", "upstream_error", null,
+        return new OpenAiError(
+                502,
+                "api_error",
+                "upstream_error",
+                null,
                 "The provider failed while answering; the answer is incomplete.");
     }
 

@@ -34,7 +34,11 @@ class OpenAiErrors {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ObjectNode> wrongMethod(HttpRequestMethodNotSupportedException e) {
-        var error = new OpenAiError(405, "invalid_request_error", "method_not_allowed", null,
+        var error = new OpenAiError(
+                405,
+                "invalid_request_error",
+                "method_not_allowed",
+                null,
                 "Method " + e.getMethod() + " is not allowed here.");
         return openAiError(error);
     }
@@ -42,7 +46,11 @@ class OpenAiErrors {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ObjectNode> unexpected(Exception e) {
         LOG.error("Chat request failed unexpectedly", e);
-        var error = new OpenAiError(HttpStatus.INTERNAL_SERVER_ERROR.value(), "api_error", "internal_error", null,
+        var error = new OpenAiError(
+                HttpStatus.INTERNAL_SERVER_ERROR.value(),
+                "api_error",
+                "internal_error",
+                null,
                 "The server could not complete the request.");
         return openAiError(error);
     }

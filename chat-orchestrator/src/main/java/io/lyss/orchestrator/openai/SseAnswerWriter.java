@@ -25,7 +25,8 @@ final class SseAnswerWriter implements AnswerSink {
     private OutputStream out;
     private boolean clientGone;
 
-    SseAnswerWriter(HttpServletResponse response, ObjectMapper json, CompletionIdentity identity, boolean includeUsage) {
+    SseAnswerWriter(
+            HttpServletResponse response, ObjectMapper json, CompletionIdentity identity, boolean includeUsage) {
         this.response = response;
         this.json = json;
         this.identity = identity;
@@ -37,13 +38,22 @@ final class SseAnswerWriter implements AnswerSink {
         if (out == null) {
             open();
             ObjectNode first = chunk();
-            first.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
-                    .putObject("delta").put("role", "assistant").put("content", "");
+            first.withArray("choices")
+                    .addObject()
+                    .put("index", 0)
+                    .putNull("finish_reason")
+                    .putObject("delta")
+                    .put("role", "assistant")
+                    .put("content", "");
             send(first);
         }
         ObjectNode chunk = chunk();
-        chunk.withArray("choices").addObject().put("index", 0).putNull("finish_reason")
-                .putObject("delta").put("content", text);
+        chunk.withArray("choices")
+                .addObject()
+                .put("index", 0)
+                .putNull("finish_reason")
+                .putObject("delta")
+                .put("content", text);
         send(chunk);
         return !clientGone;
     }
@@ -59,7 +69,11 @@ final class SseAnswerWriter implements AnswerSink {
             open();
         }
         ObjectNode last = chunk();
-        last.withArray("choices").addObject().put("index", 0).put("finish_reason", finishReason).putObject("delta");
+        last.withArray("choices")
+                .addObject()
+                .put("index", 0)
+                .put("finish_reason", finishReason)
+                .putObject("delta");
         send(last);
         if (includeUsage) {
             ObjectNode usageChunk = json.createObjectNode();

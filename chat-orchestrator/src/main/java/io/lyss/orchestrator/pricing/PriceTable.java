@@ -28,7 +28,8 @@ public final class PriceTable {
         if (price == null) {
             return 0;
         }
-        BigDecimal cost = price.input().multiply(BigDecimal.valueOf(tokens.prompt()))
+        BigDecimal cost = price.input()
+                .multiply(BigDecimal.valueOf(tokens.prompt()))
                 .add(price.output().multiply(BigDecimal.valueOf(tokens.completion())));
         return cost.setScale(0, RoundingMode.HALF_UP).longValueExact();
     }

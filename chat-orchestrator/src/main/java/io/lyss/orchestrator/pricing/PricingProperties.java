@@ -11,7 +11,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("lyss.pricing")
 public record PricingProperties(
-        @DefaultValue("unpriced") String version, @DefaultValue("USD") String currency, Map<String, ModelPrice> models) {
+        @DefaultValue("unpriced") String version,
+        @DefaultValue("USD") String currency,
+        Map<String, ModelPrice> models) {
 
     /** Prices per million tokens. */
     public record ModelPrice(BigDecimal input, BigDecimal output) {}

@@ -49,17 +49,23 @@ public final class TurnRecorder {
         Duration backoff = Duration.ofMillis(200);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
+                        .statusCode();
                 if (status / 100 == 2) {
                     return;
                 }
                 if (status / 100 == 4 && status != 429) {
-                    LOG.error("The command side refused turn {} with HTTP {}; it is not recorded", turn.turnId(), status);
+                    LOG.error(
+                            "The command side refused turn {} with HTTP {}; it is not recorded", turn.turnId(), status);
                     return;
                 }
                 LOG.warn("Recording turn {} failed with HTTP {} (attempt {})", turn.turnId(), status, attempt);
             } catch (IOException e) {
-                LOG.warn("Recording turn {} failed: {} (attempt {})", turn.turnId(), e.getClass().getSimpleName(), attempt);
+                LOG.warn(
+                        "Recording turn {} failed: {} (attempt {})",
+                        turn.turnId(),
+                        e.getClass().getSimpleName(),
+                        attempt);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 break;
@@ -69,7 +75,11 @@ public final class TurnRecorder {
             }
             backoff = backoff.multipliedBy(2);
         }
-        LOG.error("Turn {} of workspace {} could not be recorded after {} attempts", turn.turnId(), turn.workspaceId(), ATTEMPTS);
+        LOG.error(
+                "Turn {} of workspace {} could not be recorded after {} attempts",
+                turn.turnId(),
+                turn.workspaceId(),
+                ATTEMPTS);
     }
 
     private byte[] body(FinishedTurn turn) {

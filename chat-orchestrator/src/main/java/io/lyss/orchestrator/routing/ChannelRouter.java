@@ -22,7 +22,8 @@ public final class ChannelRouter {
 
     public List<ChannelRoute> order(List<ChannelRoute> candidates) {
         Map<Integer, List<ChannelRoute>> tiers = new TreeMap<>(Comparator.reverseOrder());
-        candidates.forEach(route -> tiers.computeIfAbsent(route.priority(), p -> new ArrayList<>()).add(route));
+        candidates.forEach(route ->
+                tiers.computeIfAbsent(route.priority(), p -> new ArrayList<>()).add(route));
         List<ChannelRoute> ordered = new ArrayList<>(candidates.size());
         tiers.values().forEach(tier -> ordered.addAll(weightedShuffle(tier)));
         return ordered;
@@ -32,7 +33,8 @@ public final class ChannelRouter {
         List<ChannelRoute> remaining = new ArrayList<>(tier);
         List<ChannelRoute> shuffled = new ArrayList<>(tier.size());
         while (!remaining.isEmpty()) {
-            long totalWeight = remaining.stream().mapToLong(ChannelRoute::weight).sum();
+            long totalWeight =
+                    remaining.stream().mapToLong(ChannelRoute::weight).sum();
             long pick = random.nextLong(totalWeight);
             for (int i = 0; i < remaining.size(); i++) {
                 pick -= remaining.get(i).weight();

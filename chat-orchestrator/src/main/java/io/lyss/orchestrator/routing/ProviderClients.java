@@ -18,6 +18,7 @@ public final class ProviderClients {
 
     /** Providers without authentication still get a non-empty key: some OpenAI-compatible servers require one. */
     private static final String NO_SECRET = "lyss-no-secret";
+
     private static final int ANTHROPIC_DEFAULT_MAX_TOKENS = 4096;
 
     private final SecretSealer sealer;
@@ -38,13 +39,14 @@ public final class ProviderClients {
         String secret = route.secret() == null ? NO_SECRET : opener().open(route.secret(), route.channelId());
         String anyModel = route.models().iterator().next();
         return switch (route.provider()) {
-            case ANTHROPIC -> AnthropicStreamingChatModel.builder()
-                    .baseUrl(route.baseUrl())
-                    .apiKey(secret)
-                    .modelName(anyModel)
-                    .maxTokens(ANTHROPIC_DEFAULT_MAX_TOKENS)
-                    .timeout(timeout)
-                    .build();
+            case ANTHROPIC ->
+                AnthropicStreamingChatModel.builder()
+                        .baseUrl(route.baseUrl())
+                        .apiKey(secret)
+                        .modelName(anyModel)
+                        .maxTokens(ANTHROPIC_DEFAULT_MAX_TOKENS)
+                        .timeout(timeout)
+                        .build();
             case OLLAMA -> openAiCompatible(ollamaOpenAiUrl(route.baseUrl()), secret, anyModel);
             case OPENAI, OPENAI_COMPATIBLE, DEMO -> openAiCompatible(route.baseUrl(), secret, anyModel);
         };

@@ -63,8 +63,11 @@ class GovernanceFeedIT {
             INFRA.start("kafka");
             VirtualKeys.IssuedKey later = VirtualKeys.issue();
             publish(new ApiKeyIssued("key_later", "ws_1", "l", later.hash(), later.visiblePrefix(), List.of()));
-            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(grantOf(later)).isEqualTo("key_later"));
-            assertThat(view.grantFor(revoked.hash())).as("a revoked key never comes back").isEmpty();
+            await().atMost(Duration.ofSeconds(60))
+                    .untilAsserted(() -> assertThat(grantOf(later)).isEqualTo("key_later"));
+            assertThat(view.grantFor(revoked.hash()))
+                    .as("a revoked key never comes back")
+                    .isEmpty();
         } finally {
             feed.stop();
         }
@@ -75,7 +78,8 @@ class GovernanceFeedIT {
     }
 
     private void createTopic() throws Exception {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()))) {
+        try (Admin admin =
+                Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()))) {
             admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
         }
     }
@@ -83,11 +87,22 @@ class GovernanceFeedIT {
     private void publish(LyssEvent event) throws Exception {
         EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
         String aggregateId = event instanceof ApiKeyIssued issued ? issued.keyId() : ((ApiKeyRevoked) event).keyId();
-        var envelope = new EventEnvelope(UUID.randomUUID().toString(), entry.name(), entry.revision(), Instant.now(),
-                event.workspaceId(), "SYSTEM:test", "test", aggregateId, 0, 0, json.valueToTree(event));
+        var envelope = new EventEnvelope(
+                UUID.randomUUID().toString(),
+                entry.name(),
+                entry.revision(),
+                Instant.now(),
+                event.workspaceId(),
+                "SYSTEM:test",
+                "test",
+                aggregateId,
+                0,
+                0,
+                json.valueToTree(event));
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()),
-                new StringSerializer(), new ByteArraySerializer())) {
+                new StringSerializer(),
+                new ByteArraySerializer())) {
             var record = new ProducerRecord<>(topic, aggregateId, json.writeValueAsBytes(envelope));
             record.headers().add(EventEnvelope.HEADER_EVENT_TYPE, entry.name().getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();

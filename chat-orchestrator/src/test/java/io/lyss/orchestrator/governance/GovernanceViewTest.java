@@ -30,12 +30,19 @@ class GovernanceViewTest {
 
         view.apply(new ApiKeyRevoked("key_1", "ws_1"));
         assertThatThrownBy(() -> authenticator.authenticate("Bearer " + key.plainKey()))
-                .isInstanceOfSatisfying(OpenAiError.class, e -> assertThat(e.status()).isEqualTo(401));
+                .isInstanceOfSatisfying(
+                        OpenAiError.class, e -> assertThat(e.status()).isEqualTo(401));
     }
 
     @Test
     void malformedOrUnknownCredentialsAreRefused() {
-        for (String header : new String[] {null, "", "Basic abc", "Bearer sk-openai-key", "Bearer " + VirtualKeys.issue().plainKey()}) {
+        for (String header : new String[] {
+            null,
+            "",
+            "Basic abc",
+            "Bearer sk-openai-key",
+            "Bearer " + VirtualKeys.issue().plainKey()
+        }) {
             assertThatThrownBy(() -> authenticator.authenticate(header)).isInstanceOf(OpenAiError.class);
         }
     }
@@ -46,13 +53,20 @@ class GovernanceViewTest {
         view.apply(channel("ch_2", "ws_1", 5, ProviderType.OPENAI, "gpt-4o", "lyss-demo"));
         view.apply(channel("ch_3", "ws_2", 0, ProviderType.OPENAI, "gpt-4o"));
 
-        assertThat(view.channelsServing("ws_1", "lyss-demo")).extracting(ChannelRoute::channelId).containsExactlyInAnyOrder("ch_1", "ch_2");
-        assertThat(view.channelsServing("ws_1", "gpt-4o")).extracting(ChannelRoute::channelId).containsExactly("ch_2");
+        assertThat(view.channelsServing("ws_1", "lyss-demo"))
+                .extracting(ChannelRoute::channelId)
+                .containsExactlyInAnyOrder("ch_1", "ch_2");
+        assertThat(view.channelsServing("ws_1", "gpt-4o"))
+                .extracting(ChannelRoute::channelId)
+                .containsExactly("ch_2");
         assertThat(view.channelsServing("ws_3", "gpt-4o")).isEmpty();
-        assertThat(view.modelsOf("ws_1")).containsOnlyKeys("gpt-4o", "lyss-demo").containsEntry("lyss-demo", ProviderType.OPENAI);
+        assertThat(view.modelsOf("ws_1"))
+                .containsOnlyKeys("gpt-4o", "lyss-demo")
+                .containsEntry("lyss-demo", ProviderType.OPENAI);
     }
 
-    private static ChannelAdded channel(String id, String workspace, int priority, ProviderType provider, String... models) {
+    private static ChannelAdded channel(
+            String id, String workspace, int priority, ProviderType provider, String... models) {
         return new ChannelAdded(id, workspace, id, provider, "http://x", List.of(models), priority, 1, null);
     }
 }

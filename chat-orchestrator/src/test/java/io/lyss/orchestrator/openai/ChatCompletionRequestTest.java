@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.chat.PromptMessage;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 class ChatCompletionRequestTest {
 
@@ -15,7 +15,9 @@ class ChatCompletionRequestTest {
 
     @Test
     void readsWhatOpenAiClientsSend() throws Exception {
-        var request = ChatCompletionRequest.parse(json.readTree("""
+        var request = ChatCompletionRequest.parse(
+                json.readTree(
+                        """
                 {"model":"gpt-4o-mini","stream":true,"stream_options":{"include_usage":true},"temperature":0.2,
                  "max_tokens":50,"stop":"END","user":"u1",
                  "messages":[{"role":"system","content":"Be brief."},
@@ -32,23 +34,29 @@ class ChatCompletionRequestTest {
     }
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-        "[]                                                                  | ",
-        "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}             | model",
-        "{\"model\":\"m\",\"messages\":[]}                                  | messages",
-        "{\"model\":\"m\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]} | messages[0].role",
-        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":7}]}  | messages[0].content",
-        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":\"yes\"} | stream",
-        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1} | max_tokens",
-        "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[]} | tools",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "[]                                                                  | ",
+                "{\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]}             | model",
+                "{\"model\":\"m\",\"messages\":[]}                                  | messages",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"wizard\",\"content\":\"x\"}]} | messages[0].role",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":7}]}  | messages[0].content",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":\"yes\"} | stream",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1} | max_tokens",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[]} | tools",
+            })
     void refusesBadRequestsNamingTheField(String body, String param) {
         assertThatThrownBy(() -> ChatCompletionRequest.parse(json.readTree(body)))
                 .isInstanceOfSatisfying(OpenAiError.class, error -> {
                     assertThat(error.status()).isEqualTo(400);
                     var rendered = error.toJson(json).path("error");
                     assertThat(rendered.path("type").asText()).isEqualTo("invalid_request_error");
-                    assertThat(rendered.path("param").isNull() ? null : rendered.path("param").asText()).isEqualTo(param);
+                    assertThat(
+                                    rendered.path("param").isNull()
+                                            ? null
+                                            : rendered.path("param").asText())
+                            .isEqualTo(param);
                 });
     }
 }

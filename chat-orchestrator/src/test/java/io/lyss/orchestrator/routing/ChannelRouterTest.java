@@ -45,6 +45,7 @@ class ChannelRouterTest {
     }
 
     private static ChannelRoute route(String id, int priority, int weight) {
-        return new ChannelRoute(id, "ws_1", ProviderType.OPENAI_COMPATIBLE, "http://x", Set.of("m"), priority, weight, null);
+        return new ChannelRoute(
+                id, "ws_1", ProviderType.OPENAI_COMPATIBLE, "http://x", Set.of("m"), priority, weight, null);
     }
 }

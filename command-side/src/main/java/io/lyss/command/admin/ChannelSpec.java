@@ -5,7 +5,13 @@ import java.util.List;
 
 /** A validated description of a channel to add; {@code apiKey} is the plain provider secret, sealed on use. */
 public record ChannelSpec(
-        String name, ProviderType provider, String baseUrl, List<String> models, int priority, int weight, String apiKey) {
+        String name,
+        ProviderType provider,
+        String baseUrl,
+        List<String> models,
+        int priority,
+        int weight,
+        String apiKey) {
 
     @Override
     public String toString() {

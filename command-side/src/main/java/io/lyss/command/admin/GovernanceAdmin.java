@@ -47,7 +47,8 @@ public class GovernanceAdmin {
             boolean hasSecret) {}
 
     /** A key as returned once at creation; {@code key} is never shown again. */
-    public record NewApiKey(String id, String workspaceId, String name, String key, String prefix, List<String> models) {
+    public record NewApiKey(
+            String id, String workspaceId, String name, String key, String prefix, List<String> models) {
         @Override
         public String toString() {
             return "NewApiKey[" + id + ", " + prefix + "…]";
@@ -97,14 +98,16 @@ public class GovernanceAdmin {
     }
 
     public void revokeApiKey(String workspaceId, String keyId, Provenance provenance) {
-        if (!Ids.API_KEY.isWellFormed(keyId) || eventStore.lastSequenceNumberFor(keyId).isEmpty()) {
+        if (!Ids.API_KEY.isWellFormed(keyId)
+                || eventStore.lastSequenceNumberFor(keyId).isEmpty()) {
             throw new NotFoundInWorkspaceException("key", keyId);
         }
         send(new RevokeApiKey(keyId, workspaceId), provenance);
     }
 
     private void requireWorkspace(String workspaceId) {
-        if (!Ids.WORKSPACE.isWellFormed(workspaceId) || eventStore.lastSequenceNumberFor(workspaceId).isEmpty()) {
+        if (!Ids.WORKSPACE.isWellFormed(workspaceId)
+                || eventStore.lastSequenceNumberFor(workspaceId).isEmpty()) {
             throw new NotFoundInWorkspaceException("workspace", workspaceId);
         }
     }

@@ -18,14 +18,17 @@ final class ProviderDefaults {
             baseUrl = switch (provider) {
                 case OPENAI -> "https://api.openai.com/v1";
                 case ANTHROPIC -> "https://api.anthropic.com/v1";
-                case OLLAMA, OPENAI_COMPATIBLE, DEMO -> throw new InvalidRequestException(
-                        "baseUrl", "is required for provider " + provider.name().toLowerCase(Locale.ROOT));
+                case OLLAMA, OPENAI_COMPATIBLE, DEMO ->
+                    throw new InvalidRequestException(
+                            "baseUrl",
+                            "is required for provider " + provider.name().toLowerCase(Locale.ROOT));
             };
         }
         requireHttpUrl(baseUrl);
         String apiKey = blankToNull(request.apiKey());
         if (apiKey == null && (provider == ProviderType.OPENAI || provider == ProviderType.ANTHROPIC)) {
-            throw new InvalidRequestException("apiKey", "is required for provider " + provider.name().toLowerCase(Locale.ROOT));
+            throw new InvalidRequestException(
+                    "apiKey", "is required for provider " + provider.name().toLowerCase(Locale.ROOT));
         }
         return new ChannelSpec(
                 request.name(),

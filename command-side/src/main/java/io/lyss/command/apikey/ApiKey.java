@@ -2,9 +2,9 @@ package io.lyss.command.apikey;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.command.apikey.api.IssueApiKey;
 import io.lyss.command.apikey.api.RevokeApiKey;
+import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
 import org.axonframework.commandhandling.CommandHandler;

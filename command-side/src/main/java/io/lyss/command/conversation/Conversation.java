@@ -2,8 +2,8 @@ package io.lyss.command.conversation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.command.conversation.api.RecordTurn;
+import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.usage.SpendReason;

@@ -55,7 +55,8 @@ class KafkaRelay {
                 send.get();
             }
         } catch (ExecutionException e) {
-            throw new RelayFailedException("Kafka did not acknowledge an event; the batch will be retried", e.getCause());
+            throw new RelayFailedException(
+                    "Kafka did not acknowledge an event; the batch will be retried", e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new RelayFailedException("Interrupted while awaiting Kafka; the batch will be retried", e);

@@ -28,14 +28,22 @@ class RelayConfiguration {
     Producer<String, byte[]> relayProducer(RelayProperties properties) {
         return new KafkaProducer<>(
                 Map.of(
-                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                        ProducerConfig.CLIENT_ID_CONFIG, "lyss-relay",
-                        ProducerConfig.ACKS_CONFIG, "all",
-                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true,
-                        ProducerConfig.LINGER_MS_CONFIG, 2,
-                        ProducerConfig.MAX_BLOCK_MS_CONFIG, 10_000,
-                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 20_000),
+                        ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        properties.bootstrapServers(),
+                        ProducerConfig.CLIENT_ID_CONFIG,
+                        "lyss-relay",
+                        ProducerConfig.ACKS_CONFIG,
+                        "all",
+                        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG,
+                        true,
+                        ProducerConfig.LINGER_MS_CONFIG,
+                        2,
+                        ProducerConfig.MAX_BLOCK_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                        10_000,
+                        ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG,
+                        20_000),
                 new StringSerializer(),
                 new ByteArraySerializer());
     }
@@ -43,10 +51,14 @@ class RelayConfiguration {
     @Bean(destroyMethod = "close")
     Admin relayAdmin(RelayProperties properties) {
         return Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, properties.bootstrapServers(),
-                AdminClientConfig.CLIENT_ID_CONFIG, "lyss-relay-admin",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000));
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                properties.bootstrapServers(),
+                AdminClientConfig.CLIENT_ID_CONFIG,
+                "lyss-relay-admin",
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                10_000));
     }
 
     @Bean

@@ -16,10 +16,26 @@ class ChannelTest {
     @Test
     void addingAChannelRecordsItWithItsSealedSecret() {
         fixture.givenNoPriorActivity()
-                .when(new AddChannel("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://api.openai.com/v1",
-                        List.of("gpt-4o-mini"), 10, 3, sealed))
-                .expectEvents(new ChannelAdded("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://api.openai.com/v1",
-                        List.of("gpt-4o-mini"), 10, 3, sealed));
+                .when(new AddChannel(
+                        "ch_1",
+                        "ws_1",
+                        "main",
+                        ProviderType.OPENAI,
+                        "https://api.openai.com/v1",
+                        List.of("gpt-4o-mini"),
+                        10,
+                        3,
+                        sealed))
+                .expectEvents(new ChannelAdded(
+                        "ch_1",
+                        "ws_1",
+                        "main",
+                        ProviderType.OPENAI,
+                        "https://api.openai.com/v1",
+                        List.of("gpt-4o-mini"),
+                        10,
+                        3,
+                        sealed));
     }
 
     @Test
@@ -28,7 +44,8 @@ class ChannelTest {
                 .when(new AddChannel("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of(), 0, 1, sealed))
                 .expectException(IllegalArgumentException.class);
         fixture.givenNoPriorActivity()
-                .when(new AddChannel("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of("m"), 0, 0, sealed))
+                .when(new AddChannel(
+                        "ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of("m"), 0, 0, sealed))
                 .expectException(IllegalArgumentException.class);
     }
 }

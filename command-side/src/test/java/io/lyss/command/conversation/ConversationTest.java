@@ -53,15 +53,34 @@ class ConversationTest {
     }
 
     private static RecordTurn turn(String turnId, String workspaceId) {
-        return new RecordTurn("conv_1", turnId, workspaceId, "key_1", "openai", "gpt-4o-mini", "ch_1", "Hi?", "Hello!",
-                "stop", 120, 40, 12, 3, 0, 9, "2026-11-01", false);
+        return new RecordTurn(
+                "conv_1",
+                turnId,
+                workspaceId,
+                "key_1",
+                "openai",
+                "gpt-4o-mini",
+                "ch_1",
+                "Hi?",
+                "Hello!",
+                "stop",
+                120,
+                40,
+                12,
+                3,
+                0,
+                9,
+                "2026-11-01",
+                false);
     }
 
     private static TurnCompleted completed(String turnId) {
-        return new TurnCompleted("conv_1", turnId, "ws_1", "key_1", "gpt-4o-mini", "ch_1", "Hi?", "Hello!", "stop", 120, 40);
+        return new TurnCompleted(
+                "conv_1", turnId, "ws_1", "key_1", "gpt-4o-mini", "ch_1", "Hi?", "Hello!", "stop", 120, 40);
     }
 
     private static TokensSpent spent(String turnId) {
-        return new TokensSpent(turnId, "ws_1", "key_1", "gpt-4o-mini", "ch_1", 12, 3, 0, 9, "2026-11-01", SpendReason.CHAT, false);
+        return new TokensSpent(
+                turnId, "ws_1", "key_1", "gpt-4o-mini", "ch_1", 12, 3, 0, 9, "2026-11-01", SpendReason.CHAT, false);
     }
 }

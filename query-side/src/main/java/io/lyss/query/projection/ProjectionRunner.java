@@ -50,7 +50,10 @@ public final class ProjectionRunner implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("lyss-projection-" + projection.name()).start(this::run);
+        thread = Thread.ofPlatform()
+                .daemon()
+                .name("lyss-projection-" + projection.name())
+                .start(this::run);
     }
 
     @Override
@@ -114,12 +117,18 @@ public final class ProjectionRunner implements SmartLifecycle {
     private KafkaConsumer<String, byte[]> newConsumer() {
         return new KafkaConsumer<>(
                 Map.of(
-                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                        ConsumerConfig.GROUP_ID_CONFIG, "lyss-query-" + projection.name(),
-                        ConsumerConfig.CLIENT_ID_CONFIG, "lyss-query-" + projection.name(),
-                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
-                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 2000),
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "lyss-query-" + projection.name(),
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "lyss-query-" + projection.name(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest",
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        2000),
                 new StringDeserializer(),
                 new ByteArrayDeserializer());
     }

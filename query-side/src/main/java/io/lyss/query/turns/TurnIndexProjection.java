@@ -60,7 +60,8 @@ public final class TurnIndexProjection implements Projection {
             BulkResponse response = elasticsearch.bulk(bulk -> {
                 for (ProjectedEvent event : events) {
                     TurnDocument document = toDocument(event);
-                    bulk.operations(op -> op.index(i -> i.index(TurnIndex.NAME).id(document.eventId()).document(document)));
+                    bulk.operations(op -> op.index(
+                            i -> i.index(TurnIndex.NAME).id(document.eventId()).document(document)));
                 }
                 return bulk;
             });

@@ -39,15 +39,20 @@ class TurnSearchController {
                     search -> search.index(TurnIndex.NAME)
                             .size(size)
                             .query(query -> query.bool(bool -> {
-                                bool.filter(f -> f.term(t -> t.field("workspaceId").value(workspaceId)));
+                                bool.filter(
+                                        f -> f.term(t -> t.field("workspaceId").value(workspaceId)));
                                 if (q != null && !q.isBlank()) {
-                                    bool.must(m -> m.multiMatch(mm -> mm.query(q).fields("question", "answer")));
+                                    bool.must(
+                                            m -> m.multiMatch(mm -> mm.query(q).fields("question", "answer")));
                                 }
                                 return bool;
                             }))
                             .sort(sort -> sort.field(f -> f.field("occurredAt").order(SortOrder.Desc))),
                     TurnDocument.class);
-            List<TurnDocument> turns = response.hits().hits().stream().map(Hit::source).filter(Objects::nonNull).toList();
+            List<TurnDocument> turns = response.hits().hits().stream()
+                    .map(Hit::source)
+                    .filter(Objects::nonNull)
+                    .toList();
             return new TurnSearchResult(workspaceId, turns);
         } catch (ElasticsearchException e) {
             if ("index_not_found_exception".equals(e.error().type())) {

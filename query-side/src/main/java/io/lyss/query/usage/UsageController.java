@@ -67,7 +67,13 @@ class UsageController {
                         row.getLong("prompt_tokens") + row.getLong("completion_tokens"),
                         row.getLong("cached_tokens"),
                         row.getLong("cost_micros")),
-                workspaceId, keyId, keyId, from, from, to, to);
+                workspaceId,
+                keyId,
+                keyId,
+                from,
+                from,
+                to,
+                to);
         var totals = new Totals(
                 rows.stream().mapToLong(UsageRow::requests).sum(),
                 rows.stream().mapToLong(UsageRow::promptTokens).sum(),

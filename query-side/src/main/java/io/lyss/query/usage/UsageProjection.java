@@ -51,7 +51,12 @@ public final class UsageProjection implements Projection {
         transactions.executeWithoutResult(status -> {
             for (ProjectedEvent event : events) {
                 if (checkpoints.firstDelivery(NAME, event.envelope().eventId())) {
-                    add((TokensSpent) event.payload(), Date.valueOf(event.envelope().occurredAt().atZone(ZoneOffset.UTC).toLocalDate()));
+                    add(
+                            (TokensSpent) event.payload(),
+                            Date.valueOf(event.envelope()
+                                    .occurredAt()
+                                    .atZone(ZoneOffset.UTC)
+                                    .toLocalDate()));
                 }
             }
             checkpoints.save(NAME, nextOffsets);

@@ -43,11 +43,13 @@ public final class BearerTokenGuard extends OncePerRequestFilter {
         response.setStatus(HttpStatus.UNAUTHORIZED.value());
         response.setHeader("WWW-Authenticate", "Bearer realm=\"" + realm + "\"");
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), Map.of(
-                "type", problem.getType().toString(),
-                "title", problem.getTitle(),
-                "status", problem.getStatus(),
-                "detail", problem.getDetail()));
+        json.writeValue(
+                response.getOutputStream(),
+                Map.of(
+                        "type", problem.getType().toString(),
+                        "title", problem.getTitle(),
+                        "status", problem.getStatus(),
+                        "detail", problem.getDetail()));
     }
 
     private boolean presentedTokenMatches(HttpServletRequest request) {

@@ -35,15 +35,12 @@ public final class SecretSealer {
     /** Opens a sealed secret; fails without revealing anything when the key, owner or bytes do not match. */
     public String open(SealedSecret sealed, String ownerId) {
         if (!masterKey.id().equals(sealed.masterKeyId())) {
-            throw new SecretUnavailableException("sealed under master key " + sealed.masterKeyId()
-                    + ", but this process holds " + masterKey.id());
+            throw new SecretUnavailableException(
+                    "sealed under master key " + sealed.masterKeyId() + ", but this process holds " + masterKey.id());
         }
         Base64.Decoder base64 = Base64.getDecoder();
-        byte[] plain = run(
-                Cipher.DECRYPT_MODE,
-                base64.decode(sealed.nonce()),
-                ownerId,
-                base64.decode(sealed.ciphertext()));
+        byte[] plain =
+                run(Cipher.DECRYPT_MODE, base64.decode(sealed.nonce()), ownerId, base64.decode(sealed.ciphertext()));
         return new String(plain, StandardCharsets.UTF_8);
     }
 

@@ -11,7 +11,8 @@ class BearerTokenGuardTest {
 
     @Test
     void letsTheRightTokenThrough() throws Exception {
-        assertThat(call(new BearerTokenGuard("admin", "t0ken"), "Bearer t0ken").getStatus()).isEqualTo(200);
+        assertThat(call(new BearerTokenGuard("admin", "t0ken"), "Bearer t0ken").getStatus())
+                .isEqualTo(200);
     }
 
     @Test
@@ -27,8 +28,10 @@ class BearerTokenGuardTest {
 
     @Test
     void failsClosedWithoutAConfiguredToken() throws Exception {
-        assertThat(call(new BearerTokenGuard("admin", null), "Bearer anything").getStatus()).isEqualTo(401);
-        assertThat(call(new BearerTokenGuard("admin", " "), "Bearer  ").getStatus()).isEqualTo(401);
+        assertThat(call(new BearerTokenGuard("admin", null), "Bearer anything").getStatus())
+                .isEqualTo(401);
+        assertThat(call(new BearerTokenGuard("admin", " "), "Bearer  ").getStatus())
+                .isEqualTo(401);
     }
 
     private static MockHttpServletResponse call(BearerTokenGuard guard, String authorization) throws Exception {

@@ -37,7 +37,8 @@ class SecretSealerTest {
 
         byte[] bytes = Base64.getDecoder().decode(sealed.ciphertext());
         bytes[0] ^= 1;
-        var tampered = new SealedSecret(sealed.masterKeyId(), sealed.nonce(), Base64.getEncoder().encodeToString(bytes));
+        var tampered = new SealedSecret(
+                sealed.masterKeyId(), sealed.nonce(), Base64.getEncoder().encodeToString(bytes));
         assertThatThrownBy(() -> sealer.open(tampered, "ch_1")).isInstanceOf(SecretUnavailableException.class);
 
         assertThatThrownBy(() -> new SecretSealer(randomKey()).open(sealed, "ch_1"))

@@ -50,8 +50,11 @@ class FirstRunBootstrap {
         if (stateFile == null || Files.exists(stateFile)) {
             return;
         }
-        int port = ((WebServerApplicationContext) ready.getApplicationContext()).getWebServer().getPort();
-        var provenance = new Provenance(Actor.system("bootstrap"), UUID.randomUUID().toString());
+        int port = ((WebServerApplicationContext) ready.getApplicationContext())
+                .getWebServer()
+                .getPort();
+        var provenance =
+                new Provenance(Actor.system("bootstrap"), UUID.randomUUID().toString());
         String workspaceId = admin.createWorkspace("Demo workspace", provenance);
         List<String> models = new ArrayList<>();
         for (ChannelSpec channel : channels(port)) {
@@ -65,27 +68,49 @@ class FirstRunBootstrap {
         state.put("key", key.key());
         state.put("models", models);
         write(stateFile, json.writerWithDefaultPrettyPrinter().writeValueAsBytes(state));
-        LOG.info("First run: created workspace {} with models {} and key {} (the key is in {})",
-                workspaceId, models, key.id(), stateFile);
+        LOG.info(
+                "First run: created workspace {} with models {} and key {} (the key is in {})",
+                workspaceId,
+                models,
+                key.id(),
+                stateFile);
     }
 
     private List<ChannelSpec> channels(int port) {
         List<ChannelSpec> channels = new ArrayList<>();
         if (present(properties.openaiApiKey())) {
-            channels.add(new ChannelSpec("OpenAI", ProviderType.OPENAI, "https://api.openai.com/v1",
-                    List.of("gpt-4o-mini", "gpt-4o"), 0, 1, properties.openaiApiKey()));
+            channels.add(new ChannelSpec(
+                    "OpenAI",
+                    ProviderType.OPENAI,
+                    "https://api.openai.com/v1",
+                    List.of("gpt-4o-mini", "gpt-4o"),
+                    0,
+                    1,
+                    properties.openaiApiKey()));
         }
         if (present(properties.anthropicApiKey())) {
-            channels.add(new ChannelSpec("Anthropic", ProviderType.ANTHROPIC, "https://api.anthropic.com/v1",
-                    List.of("claude-sonnet-4-5", "claude-haiku-4-5"), 0, 1, properties.anthropicApiKey()));
+            channels.add(new ChannelSpec(
+                    "Anthropic",
+                    ProviderType.ANTHROPIC,
+                    "https://api.anthropic.com/v1",
+                    List.of("claude-sonnet-4-5", "claude-haiku-4-5"),
+                    0,
+                    1,
+                    properties.anthropicApiKey()));
         }
         if (present(properties.ollamaBaseUrl())) {
-            channels.add(new ChannelSpec("Ollama", ProviderType.OLLAMA, properties.ollamaBaseUrl(),
-                    properties.ollamaModels(), 0, 1, null));
+            channels.add(new ChannelSpec(
+                    "Ollama", ProviderType.OLLAMA, properties.ollamaBaseUrl(), properties.ollamaModels(), 0, 1, null));
         }
         if (channels.isEmpty()) {
-            channels.add(new ChannelSpec("Demo provider (local simulator)", ProviderType.DEMO,
-                    "http://127.0.0.1:" + port + "/demo/v1", List.of("lyss-demo"), 0, 1, null));
+            channels.add(new ChannelSpec(
+                    "Demo provider (local simulator)",
+                    ProviderType.DEMO,
+                    "http://127.0.0.1:" + port + "/demo/v1",
+                    List.of("lyss-demo"),
+                    0,
+                    1,
+                    null));
         }
         return channels;
     }
@@ -96,7 +121,10 @@ class FirstRunBootstrap {
 
     private static void write(Path file, byte[] content) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), ".bootstrap", ".json",
+        Path temporary = Files.createTempFile(
+                file.toAbsolutePath().getParent(),
+                ".bootstrap",
+                ".json",
                 PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.write(temporary, content);
         Files.move(temporary, file);

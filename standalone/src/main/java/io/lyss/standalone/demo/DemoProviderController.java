@@ -38,12 +38,23 @@ class DemoProviderController {
         String id = "chatcmpl-demo-" + UUID.randomUUID();
         long created = Instant.now().getEpochSecond();
         if (request.path("stream").asBoolean(false)) {
-            stream(response, id, created, model, answer, promptTokens, completionTokens,
+            stream(
+                    response,
+                    id,
+                    created,
+                    model,
+                    answer,
+                    promptTokens,
+                    completionTokens,
                     request.path("stream_options").path("include_usage").asBoolean(false));
         } else {
             ObjectNode completion = json.createObjectNode()
-                    .put("id", id).put("object", "chat.completion").put("created", created).put("model", model);
-            ObjectNode choice = completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
+                    .put("id", id)
+                    .put("object", "chat.completion")
+                    .put("created", created)
+                    .put("model", model);
+            ObjectNode choice =
+                    completion.putArray("choices").addObject().put("index", 0).put("finish_reason", "stop");
             choice.putObject("message").put("role", "assistant").put("content", answer);
             usage(completion, promptTokens, completionTokens);
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
@@ -51,13 +62,26 @@ class DemoProviderController {
         }
     }
 
-    private void stream(HttpServletResponse response, String id, long created, String model, String answer,
-            long promptTokens, long completionTokens, boolean includeUsage) throws IOException {
+    private void stream(
+            HttpServletResponse response,
+            String id,
+            long created,
+            String model,
+            String answer,
+            long promptTokens,
+            long completionTokens,
+            boolean includeUsage)
+            throws IOException {
         response.setContentType(MediaType.TEXT_EVENT_STREAM_VALUE);
         response.setCharacterEncoding("UTF-8");
         OutputStream out = response.getOutputStream();
         List<ObjectNode> chunks = new ArrayList<>();
-        chunks.add(chunk(id, created, model, json.createObjectNode().put("role", "assistant").put("content", ""), null));
+        chunks.add(chunk(
+                id,
+                created,
+                model,
+                json.createObjectNode().put("role", "assistant").put("content", ""),
+                null));
         for (String piece : DemoAnswers.pieces(answer)) {
             chunks.add(chunk(id, created, model, json.createObjectNode().put("content", piece), null));
         }
@@ -67,7 +91,10 @@ class DemoProviderController {
         }
         if (includeUsage) {
             ObjectNode usageChunk = json.createObjectNode()
-                    .put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+                    .put("id", id)
+                    .put("object", "chat.completion.chunk")
+                    .put("created", created)
+                    .put("model", model);
             usageChunk.putArray("choices");
             usage(usageChunk, promptTokens, completionTokens);
             send(out, usageChunk);
@@ -78,7 +105,10 @@ class DemoProviderController {
 
     private ObjectNode chunk(String id, long created, String model, ObjectNode delta, String finishReason) {
         ObjectNode chunk = json.createObjectNode()
-                .put("id", id).put("object", "chat.completion.chunk").put("created", created).put("model", model);
+                .put("id", id)
+                .put("object", "chat.completion.chunk")
+                .put("created", created)
+                .put("model", model);
         ObjectNode choice = chunk.putArray("choices").addObject().put("index", 0);
         choice.set("delta", delta);
         choice.put("finish_reason", finishReason);
@@ -99,14 +129,16 @@ class DemoProviderController {
 
     private static String allContent(JsonNode messages) {
         StringBuilder content = new StringBuilder();
-        messages.forEach(message -> content.append(message.path("content").asText("")).append(' '));
+        messages.forEach(
+                message -> content.append(message.path("content").asText("")).append(' '));
         return content.toString();
     }
 
     private static String lastUserMessage(JsonNode messages) {
         String last = "";
         for (JsonNode message : messages) {
-            if ("user".equals(message.path("role").asText()) && message.path("content").isTextual()) {
+            if ("user".equals(message.path("role").asText())
+                    && message.path("content").isTextual()) {
                 last = message.path("content").asText();
             }
         }
