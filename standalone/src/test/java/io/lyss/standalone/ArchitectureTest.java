@@ -72,7 +72,7 @@ class ArchitectureTest {
     void sharedLibrariesDependOnNoModule() {
         noClasses()
                 .that()
-                .resideInAnyPackage("io.lyss.events..", "io.lyss.security..")
+                .resideInAnyPackage("io.lyss.events..", "io.lyss.security..", "io.lyss.feed..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(COMMAND, QUERY, ORCHESTRATOR, MEMORY)

@@ -1,0 +1,108 @@
+package io.lyss.feed;
+
+import io.lyss.events.EventEnvelope;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+
+/**
+ * A thread that follows the event topic for as long as the application runs. Each session opens a consumer and
+ * reads until it fails; a failed session is logged and a new one starts after a pause, so a Kafka outage delays
+ * the follower but never stops it. Subclasses say where a session starts and what to do with records.
+ */
+public abstract class TopicFollower implements SmartLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TopicFollower.class);
+    private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
+
+    private final String name;
+    private final Map<String, Object> consumerSettings;
+    private volatile boolean running;
+    private volatile KafkaConsumer<String, byte[]> consumer;
+    private Thread thread;
+
+    /**
+     * @param name names the thread and the log lines
+     * @param consumerSettings Kafka consumer settings (bootstrap servers, group...); deserializers are set here
+     */
+    protected TopicFollower(String name, Map<String, Object> consumerSettings) {
+        this.name = name;
+        this.consumerSettings = Map.copyOf(consumerSettings);
+    }
+
+    /** Reads with this consumer until the follower stops or something fails. */
+    protected abstract void follow(KafkaConsumer<String, byte[]> consumer);
+
+    /** True until {@link #stop()}; sessions loop on it. */
+    protected final boolean following() {
+        return running;
+    }
+
+    /** The event type named in a record's headers, so that uninteresting records need not be parsed. */
+    protected static Optional<String> eventTypeOf(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(EventEnvelope.HEADER_EVENT_TYPE);
+        return header == null ? Optional.empty() : Optional.of(new String(header.value(), StandardCharsets.UTF_8));
+    }
+
+    /** Waits before retrying something inside a session; false when the follower is stopping. */
+    protected final boolean pause(Duration duration) {
+        try {
+            Thread.sleep(duration);
+            return running;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+            return false;
+        }
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = Thread.ofPlatform().daemon().name("lyss-" + name).start(this::run);
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        KafkaConsumer<String, byte[]> current = consumer;
+        if (current != null) {
+            current.wakeup();
+        }
+        try {
+            thread.join(Duration.ofSeconds(10));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        while (running) {
+            try (KafkaConsumer<String, byte[]> session =
+                    new KafkaConsumer<>(consumerSettings, new StringDeserializer(), new ByteArrayDeserializer())) {
+                consumer = session;
+                follow(session);
+            } catch (WakeupException e) {
+                return;
+            } catch (RuntimeException e) {
+                LOG.warn("{} failed; starting over from its last position", name, e);
+                pause(PAUSE_AFTER_FAILURE);
+            }
+        }
+    }
+}
