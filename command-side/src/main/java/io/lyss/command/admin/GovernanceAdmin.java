@@ -44,7 +44,21 @@ public class GovernanceAdmin {
             List<String> models,
             int priority,
             int weight,
-            boolean hasSecret) {}
+            boolean hasSecret) {
+
+        static ChannelDescription of(AddChannel added) {
+            return new ChannelDescription(
+                    added.channelId(),
+                    added.workspaceId(),
+                    added.name(),
+                    added.provider(),
+                    added.baseUrl(),
+                    added.models(),
+                    added.priority(),
+                    added.weight(),
+                    added.secret() != null);
+        }
+    }
 
     /** A key as returned once at creation; {@code key} is never shown again. */
     public record NewApiKey(
@@ -65,19 +79,7 @@ public class GovernanceAdmin {
         requireWorkspace(workspaceId);
         String channelId = Ids.CHANNEL.next();
         SealedSecret secret = spec.apiKey() == null ? null : sealer.seal(spec.apiKey(), channelId);
-        send(
-                new AddChannel(
-                        channelId,
-                        workspaceId,
-                        spec.name(),
-                        spec.provider(),
-                        spec.baseUrl(),
-                        spec.models(),
-                        spec.priority(),
-                        spec.weight(),
-                        secret),
-                provenance);
-        return new ChannelDescription(
+        var command = new AddChannel(
                 channelId,
                 workspaceId,
                 spec.name(),
@@ -86,7 +88,9 @@ public class GovernanceAdmin {
                 spec.models(),
                 spec.priority(),
                 spec.weight(),
-                secret != null);
+                secret);
+        send(command, provenance);
+        return ChannelDescription.of(command);
     }
 
     public NewApiKey issueApiKey(String workspaceId, String name, List<String> models, Provenance provenance) {

@@ -2,48 +2,30 @@ package io.lyss.query.turns;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
-import io.lyss.events.EventCatalogue;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.query.projection.CheckpointStore;
+import io.lyss.query.projection.CheckpointedProjection;
 import io.lyss.query.projection.ProjectedEvent;
-import io.lyss.query.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Completed turns in Elasticsearch, for conversation search. Documents are keyed by event id, so re-indexing
  * after a crash overwrites rather than duplicates; the checkpoint moves only after the bulk request succeeded.
  */
-public final class TurnIndexProjection implements Projection {
+public final class TurnIndexProjection extends CheckpointedProjection {
 
     static final String NAME = "turn-index";
 
     private final ElasticsearchClient elasticsearch;
     private final TurnIndex index;
-    private final CheckpointStore checkpoints;
 
     public TurnIndexProjection(ElasticsearchClient elasticsearch, TurnIndex index, CheckpointStore checkpoints) {
+        super(NAME, TurnCompleted.class, checkpoints);
         this.elasticsearch = elasticsearch;
         this.index = index;
-        this.checkpoints = checkpoints;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventCatalogue.nameOf(TurnCompleted.class));
-    }
-
-    @Override
-    public Map<Integer, Long> checkpoint() {
-        return checkpoints.load(NAME);
     }
 
     @Override

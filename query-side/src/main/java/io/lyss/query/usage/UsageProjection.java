@@ -1,15 +1,13 @@
 package io.lyss.query.usage;
 
-import io.lyss.events.EventCatalogue;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.query.projection.CheckpointStore;
+import io.lyss.query.projection.CheckpointedProjection;
 import io.lyss.query.projection.ProjectedEvent;
-import io.lyss.query.projection.Projection;
 import java.sql.Date;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -17,40 +15,29 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Tokens, requests and cost per workspace, key, model, channel and UTC day, from {@code TokensSpent}. Each
  * batch, its de-duplication marks and its checkpoint commit in one transaction: an event counts exactly once.
  */
-public final class UsageProjection implements Projection {
+public final class UsageProjection extends CheckpointedProjection {
 
     static final String NAME = "usage";
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final CheckpointStore checkpoints;
 
     public UsageProjection(JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+        this(NAME, jdbc, transactions, checkpoints);
+    }
+
+    /** A usage projection under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
+    UsageProjection(String name, JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+        super(name, TokensSpent.class, checkpoints);
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.checkpoints = checkpoints;
-    }
-
-    @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
-    public Set<String> eventTypes() {
-        return Set.of(EventCatalogue.nameOf(TokensSpent.class));
-    }
-
-    @Override
-    public Map<Integer, Long> checkpoint() {
-        return checkpoints.load(NAME);
     }
 
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
         transactions.executeWithoutResult(status -> {
             for (ProjectedEvent event : events) {
-                if (checkpoints.firstDelivery(NAME, event.envelope().eventId())) {
+                if (checkpoints.firstDelivery(name(), event.envelope().eventId())) {
                     add(
                             (TokensSpent) event.payload(),
                             Date.valueOf(event.envelope()
@@ -59,7 +46,7 @@ public final class UsageProjection implements Projection {
                                     .toLocalDate()));
                 }
             }
-            checkpoints.save(NAME, nextOffsets);
+            checkpoints.save(name(), nextOffsets);
         });
     }
 
