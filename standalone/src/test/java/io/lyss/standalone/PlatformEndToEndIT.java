@@ -138,6 +138,42 @@ class PlatformEndToEndIT {
     }
 
     @Test
+    void anAnthropicChannelAnswersThroughTheOpenAiApi() throws IOException {
+        Tenant tenant = newTenant("mock-unused");
+        try (var anthropic = new MockAnthropicServer()) {
+            var channel = client.post(
+                    "/admin/v1/workspaces/" + tenant.workspaceId() + "/channels",
+                    ADMIN_TOKEN,
+                    """
+                    {"name":"claude","provider":"anthropic","baseUrl":"%s","models":["claude-mock"],"apiKey":"%s"}
+                    """
+                            .formatted(anthropic.baseUrl(), UPSTREAM_SECRET));
+            assertThat(channel.status()).isEqualTo(201);
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                            client.get("/v1/models", tenant.key()).body())
+                    .contains("claude-mock"));
+
+            var streamed = client.post("/v1/chat/completions", tenant.key(), chat("claude-mock", true));
+
+            assertThat(streamed.status()).isEqualTo(200);
+            String content = streamed.events().stream()
+                    .filter(event -> !event.equals("[DONE]"))
+                    .map(event -> parse(event).at("/choices/0/delta/content").asText(""))
+                    .collect(Collectors.joining());
+            assertThat(content).isEqualTo(MockAnthropicServer.ANSWER);
+            JsonNode usage =
+                    parse(streamed.events().get(streamed.events().size() - 2)).path("usage");
+            assertThat(usage.path("prompt_tokens").asInt()).isEqualTo(MockAnthropicServer.INPUT_TOKENS);
+            assertThat(usage.path("completion_tokens").asInt()).isEqualTo(MockAnthropicServer.OUTPUT_TOKENS);
+            var sent = anthropic.received().getLast();
+            assertThat(sent.apiKey()).isEqualTo(UPSTREAM_SECRET);
+            assertThat(sent.version()).isNotBlank();
+            assertThat(sent.body().path("model").asText()).isEqualTo("claude-mock");
+            assertThat(sent.body().path("system").toString()).contains("Be brief.");
+        }
+    }
+
+    @Test
     void aFailingChannelFallsBackToTheNextPriorityTier() throws IOException {
         Tenant tenant = newTenant("mock-fallback");
         try (var broken = new MockOpenAiServer(500)) {
