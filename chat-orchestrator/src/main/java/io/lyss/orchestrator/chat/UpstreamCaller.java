@@ -52,21 +52,24 @@ public final class UpstreamCaller {
         ChatRequest request = toChatRequest(prompt);
         for (ChannelRoute channel : orderedChannels) {
             StreamingAttempt attempt = new StreamingAttempt(sink);
+            ChatResponse response;
             try {
                 clients.clientFor(channel).chat(request, attempt);
-                ChatResponse response = attempt.result().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-                return finished(channel, prompt, attempt, response, sink);
+                response = attempt.result().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
                 LOG.warn("Channel {} failed for model {}: {}", channel.channelId(), prompt.model(), describe(cause));
-                if (sink.started()) {
-                    sink.fail(OpenAiError.upstreamFailedMidStream());
-                    return partial(channel, prompt, attempt, "error");
+                if (!sink.started()) {
+                    continue;
                 }
+                sink.fail(OpenAiError.upstreamFailedMidStream());
+                return partial(channel, prompt, attempt, "error");
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return partial(channel, prompt, attempt, "aborted");
             }
+            // Outside the retry loop's reach: whatever happens while finishing, this channel has answered.
+            return finished(channel, prompt, attempt, response, sink);
         }
         throw OpenAiError.upstreamUnavailable(prompt.model());
     }

@@ -7,9 +7,4 @@ package io.lyss.orchestrator.chat;
  * @param firstTokenNanos {@link System#nanoTime()} of the first answer token, or -1
  */
 public record UpstreamOutcome(
-        String channelId, String answer, String finishReason, TokenCounts usage, long firstTokenNanos) {
-
-    public boolean completed() {
-        return !"aborted".equals(finishReason) && !"error".equals(finishReason);
-    }
-}
+        String channelId, String answer, String finishReason, TokenCounts usage, long firstTokenNanos) {}

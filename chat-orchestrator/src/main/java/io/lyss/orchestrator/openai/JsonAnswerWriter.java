@@ -6,7 +6,6 @@ import io.lyss.orchestrator.chat.AnswerSink;
 import io.lyss.orchestrator.chat.TokenCounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Answers a non-streaming request with one {@code chat.completion} object once the answer is complete. */
 final class JsonAnswerWriter implements AnswerSink {
@@ -49,7 +48,7 @@ final class JsonAnswerWriter implements AnswerSink {
         try {
             json.writeValue(response.getOutputStream(), completion);
         } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // The client left before reading its answer; the answer is complete and is recorded all the same.
         }
     }
 
