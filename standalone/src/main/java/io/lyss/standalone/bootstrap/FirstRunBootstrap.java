@@ -5,7 +5,6 @@ import io.lyss.command.admin.ChannelSpec;
 import io.lyss.command.admin.GovernanceAdmin;
 import io.lyss.command.scope.Provenance;
 import io.lyss.events.Actor;
-import io.lyss.events.governance.ProviderType;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,7 +56,7 @@ class FirstRunBootstrap {
                 new Provenance(Actor.system("bootstrap"), UUID.randomUUID().toString());
         String workspaceId = admin.createWorkspace("Demo workspace", provenance);
         List<String> models = new ArrayList<>();
-        for (ChannelSpec channel : channels(port)) {
+        for (ChannelSpec channel : FirstChannels.from(properties, port)) {
             admin.addChannel(workspaceId, channel, provenance);
             models.addAll(channel.models());
         }
@@ -74,49 +73,6 @@ class FirstRunBootstrap {
                 models,
                 key.id(),
                 stateFile);
-    }
-
-    private List<ChannelSpec> channels(int port) {
-        List<ChannelSpec> channels = new ArrayList<>();
-        if (present(properties.openaiApiKey())) {
-            channels.add(new ChannelSpec(
-                    "OpenAI",
-                    ProviderType.OPENAI,
-                    "https://api.openai.com/v1",
-                    List.of("gpt-4o-mini", "gpt-4o"),
-                    0,
-                    1,
-                    properties.openaiApiKey()));
-        }
-        if (present(properties.anthropicApiKey())) {
-            channels.add(new ChannelSpec(
-                    "Anthropic",
-                    ProviderType.ANTHROPIC,
-                    "https://api.anthropic.com/v1",
-                    List.of("claude-sonnet-4-5", "claude-haiku-4-5"),
-                    0,
-                    1,
-                    properties.anthropicApiKey()));
-        }
-        if (present(properties.ollamaBaseUrl())) {
-            channels.add(new ChannelSpec(
-                    "Ollama", ProviderType.OLLAMA, properties.ollamaBaseUrl(), properties.ollamaModels(), 0, 1, null));
-        }
-        if (channels.isEmpty()) {
-            channels.add(new ChannelSpec(
-                    "Demo provider (local simulator)",
-                    ProviderType.DEMO,
-                    "http://127.0.0.1:" + port + "/demo/v1",
-                    List.of("lyss-demo"),
-                    0,
-                    1,
-                    null));
-        }
-        return channels;
-    }
-
-    private static boolean present(String value) {
-        return value != null && !value.isBlank();
     }
 
     private static void write(Path file, byte[] content) throws IOException {
