@@ -39,12 +39,4 @@ public record Actor(Kind kind, String id) {
     public String asText() {
         return kind + ":" + id;
     }
-
-    public static Actor parse(String text) {
-        int colon = text.indexOf(':');
-        if (colon < 0) {
-            throw new IllegalArgumentException("Not an actor: " + text);
-        }
-        return new Actor(Kind.valueOf(text.substring(0, colon)), text.substring(colon + 1));
-    }
 }
