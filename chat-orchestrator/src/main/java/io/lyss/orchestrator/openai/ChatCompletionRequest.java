@@ -18,7 +18,8 @@ record ChatCompletionRequest(
         Double temperature,
         Double topP,
         Integer maxTokens,
-        List<String> stop) {
+        List<String> stop,
+        String user) {
 
     private static final Set<String> ROLES = Set.of("system", "developer", "user", "assistant");
     private static final Set<String> NOT_YET_SUPPORTED = Set.of("tools", "functions", "tool_choice", "n", "logprobs");
@@ -45,7 +46,8 @@ record ChatCompletionRequest(
                 number(body, "temperature"),
                 number(body, "top_p"),
                 maxTokens(body),
-                stop(body.get("stop")));
+                stop(body.get("stop")),
+                user(body.get("user")));
     }
 
     private static List<PromptMessage> messages(JsonNode messages) {
@@ -120,6 +122,16 @@ record ChatCompletionRequest(
             }
         }
         return null;
+    }
+
+    private static String user(JsonNode user) {
+        if (user == null || user.isNull()) {
+            return null;
+        }
+        if (!user.isTextual() || user.asText().length() > 256) {
+            throw OpenAiError.invalidRequest("user", "'user' must be a string of at most 256 characters.");
+        }
+        return user.asText().isBlank() ? null : user.asText();
     }
 
     private static List<String> stop(JsonNode stop) {

@@ -117,7 +117,8 @@ class ChatCompletionsController {
                 outcome.usage().cached(),
                 prices.costMicros(request.model(), outcome.usage()),
                 prices.version(),
-                outcome.usage().estimated());
+                outcome.usage().estimated(),
+                request.user());
     }
 
     private static String lastUserMessage(List<PromptMessage> messages) {

@@ -19,7 +19,8 @@ public record FinishedTurn(
         long cachedTokens,
         long costMicros,
         String priceVersion,
-        boolean usageEstimated) {
+        boolean usageEstimated,
+        String endUserId) {
 
     @Override
     public String toString() {

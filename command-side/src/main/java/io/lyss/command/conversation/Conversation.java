@@ -54,7 +54,8 @@ class Conversation {
                 command.answer(),
                 command.finishReason(),
                 command.latencyMillis(),
-                command.firstTokenMillis()));
+                command.firstTokenMillis(),
+                command.endUserId()));
         apply(new TokensSpent(
                 command.turnId(),
                 command.workspaceId(),

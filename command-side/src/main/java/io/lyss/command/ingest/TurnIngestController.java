@@ -44,7 +44,8 @@ class TurnIngestController {
                 turn.cachedTokens(),
                 turn.costMicros(),
                 turn.priceVersion(),
-                turn.usageEstimated());
+                turn.usageEstimated(),
+                turn.endUserId());
         var provenance = new Provenance(Actor.apiKey(turn.keyId()), turn.turnId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
         return ResponseEntity.noContent().build();

@@ -22,4 +22,5 @@ record TurnReport(
         @PositiveOrZero long cachedTokens,
         @PositiveOrZero long costMicros,
         @NotBlank String priceVersion,
-        boolean usageEstimated) {}
+        boolean usageEstimated,
+        String endUserId) {}

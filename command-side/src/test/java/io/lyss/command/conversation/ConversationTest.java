@@ -71,12 +71,24 @@ class ConversationTest {
                 0,
                 9,
                 "2026-11-01",
-                false);
+                false,
+                "end-user-1");
     }
 
     private static TurnCompleted completed(String turnId) {
         return new TurnCompleted(
-                "conv_1", turnId, "ws_1", "key_1", "gpt-4o-mini", "ch_1", "Hi?", "Hello!", "stop", 120, 40);
+                "conv_1",
+                turnId,
+                "ws_1",
+                "key_1",
+                "gpt-4o-mini",
+                "ch_1",
+                "Hi?",
+                "Hello!",
+                "stop",
+                120,
+                40,
+                "end-user-1");
     }
 
     private static TokensSpent spent(String turnId) {

@@ -8,6 +8,7 @@ import io.lyss.events.LyssEvent;
  * @param finishReason the upstream's reason ({@code stop}, {@code length}...), or {@code error} / {@code aborted}
  * @param latencyMillis from receiving the request to the last byte of the answer
  * @param firstTokenMillis from receiving the request to the first answer token; -1 when none came
+ * @param endUserId the end user the client named (OpenAI {@code user}, Dify {@code user}); null when none
  */
 public record TurnCompleted(
         String conversationId,
@@ -20,5 +21,6 @@ public record TurnCompleted(
         String answer,
         String finishReason,
         long latencyMillis,
-        long firstTokenMillis)
+        long firstTokenMillis,
+        String endUserId)
         implements LyssEvent {}

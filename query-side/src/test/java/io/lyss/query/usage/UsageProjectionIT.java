@@ -98,7 +98,7 @@ class UsageProjectionIT {
     }
 
     private TurnCompleted notASpend() {
-        return new TurnCompleted("conv_1", "turn_1", workspace, "key_1", "m", "ch_1", "q", "a", "stop", 1, 1);
+        return new TurnCompleted("conv_1", "turn_1", workspace, "key_1", "m", "ch_1", "q", "a", "stop", 1, 1, null);
     }
 
     private static ProjectedEvent event(LyssEvent payload) {

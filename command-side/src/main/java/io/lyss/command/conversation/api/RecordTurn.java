@@ -24,4 +24,5 @@ public record RecordTurn(
         long cachedTokens,
         long costMicros,
         String priceVersion,
-        boolean usageEstimated) {}
+        boolean usageEstimated,
+        String endUserId) {}
