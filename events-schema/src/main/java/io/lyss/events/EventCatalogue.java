@@ -38,7 +38,7 @@ public final class EventCatalogue {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("governance", WorkspaceCreated.class, 1),
             new Entry("governance", ChannelAdded.class, 1),
-            new Entry("governance", ApiKeyIssued.class, 1),
+            new Entry("governance", ApiKeyIssued.class, 2),
             new Entry("governance", ApiKeyRevoked.class, 1),
             new Entry("conversation", ConversationStarted.class, 1),
             new Entry("conversation", TurnCompleted.class, 2),

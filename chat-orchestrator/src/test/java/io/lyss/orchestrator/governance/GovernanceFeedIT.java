@@ -42,9 +42,9 @@ class GovernanceFeedIT {
         createTopic();
         VirtualKeys.IssuedKey revoked = VirtualKeys.issue();
         VirtualKeys.IssuedKey kept = VirtualKeys.issue();
-        publish(new ApiKeyIssued("key_revoked", "ws_1", "r", revoked.hash(), revoked.visiblePrefix(), List.of()));
+        publish(new ApiKeyIssued("key_revoked", "ws_1", "r", revoked.hash(), revoked.visiblePrefix(), List.of(), null));
         publish(new ApiKeyRevoked("key_revoked", "ws_1"));
-        publish(new ApiKeyIssued("key_kept", "ws_1", "k", kept.hash(), kept.visiblePrefix(), List.of()));
+        publish(new ApiKeyIssued("key_kept", "ws_1", "k", kept.hash(), kept.visiblePrefix(), List.of(), null));
 
         var feed = new GovernanceFeed(view, INFRA.kafkaBootstrapServers(), topic);
         INFRA.stop("kafka");
@@ -62,7 +62,7 @@ class GovernanceFeedIT {
             INFRA.stop("kafka");
             INFRA.start("kafka");
             VirtualKeys.IssuedKey later = VirtualKeys.issue();
-            publish(new ApiKeyIssued("key_later", "ws_1", "l", later.hash(), later.visiblePrefix(), List.of()));
+            publish(new ApiKeyIssued("key_later", "ws_1", "l", later.hash(), later.visiblePrefix(), List.of(), null));
             await().atMost(Duration.ofSeconds(60))
                     .untilAsserted(() -> assertThat(grantOf(later)).isEqualTo("key_later"));
             assertThat(view.grantFor(revoked.hash()))

@@ -21,7 +21,7 @@ class GovernanceViewTest {
 
     @Test
     void anIssuedKeyAuthenticatesUntilItIsRevoked() {
-        view.apply(new ApiKeyIssued("key_1", "ws_1", "ci", key.hash(), key.visiblePrefix(), List.of("gpt-4o")));
+        view.apply(new ApiKeyIssued("key_1", "ws_1", "ci", key.hash(), key.visiblePrefix(), List.of("gpt-4o"), null));
 
         KeyGrant grant = authenticator.authenticate("Bearer " + key.plainKey());
         assertThat(grant).isEqualTo(new KeyGrant("key_1", "ws_1", Set.of("gpt-4o")));

@@ -34,7 +34,8 @@ class ApiKey {
                 command.name(),
                 command.keyHash(),
                 command.keyPrefix(),
-                command.allowedModels()));
+                command.allowedModels(),
+                null));
     }
 
     @CommandHandler

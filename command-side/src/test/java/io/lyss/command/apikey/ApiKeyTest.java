@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ApiKeyTest {
 
     private static final ApiKeyIssued ISSUED =
-            new ApiKeyIssued("key_1", "ws_1", "ci", "hash", "lyss-sk-abcdef", List.of("gpt-4o-mini"));
+            new ApiKeyIssued("key_1", "ws_1", "ci", "hash", "lyss-sk-abcdef", List.of("gpt-4o-mini"), null);
 
     private AggregateTestFixture<ApiKey> fixture;
 
