@@ -15,6 +15,14 @@ class QueryErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(QueryErrors.class);
 
+    @ExceptionHandler(InvalidReportRequest.class)
+    ProblemDetail invalid(InvalidReportRequest e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
+        problem.setTitle("Invalid parameter");
+        problem.setProperty("parameter", e.parameter());
+        return problem;
+    }
+
     @ExceptionHandler(UncheckedIOException.class)
     ProblemDetail unavailable(UncheckedIOException e) {
         LOG.warn("A read model store is unreachable: {}", e.getMessage());

@@ -1,13 +1,29 @@
 package io.lyss.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.lyss.query.audit.AuditProjection;
+import io.lyss.query.health.ProjectionMetrics;
+import io.lyss.query.projection.BoundedReplay;
 import io.lyss.query.projection.CheckpointStore;
+import io.lyss.query.projection.DeadLetters;
 import io.lyss.query.projection.ProjectionRunner;
-import io.lyss.query.turns.TurnIndex;
-import io.lyss.query.turns.TurnIndexProjection;
+import io.lyss.query.readmodel.SearchProjection;
+import io.lyss.query.readmodel.SqlSchema;
+import io.lyss.query.replay.PointInTimeReports;
+import io.lyss.query.replay.ReadModel;
+import io.lyss.query.replay.ReadModels;
+import io.lyss.query.replay.Rebuilds;
+import io.lyss.query.replay.SearchReadModel;
+import io.lyss.query.replay.SqlReadModel;
+import io.lyss.query.timelines.WorkflowRunDocuments;
+import io.lyss.query.turns.TurnDocuments;
 import io.lyss.query.usage.UsageProjection;
+import io.lyss.query.usage.UsageQueries;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.List;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
@@ -19,7 +35,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The query side as a library: projections fed from Kafka and the report APIs over them. */
+/** The query side as a library: projections fed from Kafka, the report APIs over them, replay and health. */
 @AutoConfiguration(after = {DataSourceAutoConfiguration.class, ElasticsearchClientAutoConfiguration.class})
 @EnableConfigurationProperties(QuerySideProperties.class)
 @ComponentScan(
@@ -45,23 +61,93 @@ public class QuerySideAutoConfiguration {
     }
 
     @Bean
-    ProjectionRunner usageProjector(
-            JdbcTemplate jdbc,
-            TransactionTemplate transactions,
-            CheckpointStore checkpoints,
-            QuerySideProperties properties) {
-        return new ProjectionRunner(
-                new UsageProjection(jdbc, transactions, checkpoints),
-                properties.kafkaBootstrapServers(),
-                properties.pollTimeout());
+    DeadLetters deadLetters(JdbcTemplate jdbc, Flyway querySideSchemaMigration) {
+        return new DeadLetters(jdbc);
     }
 
     @Bean
-    ProjectionRunner turnIndexProjector(
-            ElasticsearchClient elasticsearch, CheckpointStore checkpoints, QuerySideProperties properties) {
+    ReadModel usageReadModel(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            DeadLetters deadLetters,
+            QuerySideProperties properties) {
+        SqlSchema live = UsageProjection.schema(jdbc, transactions, UsageProjection.SCHEMA);
+        live.create();
+        return new SqlReadModel(
+                live,
+                schema -> new UsageProjection(schema, properties.dedupWindow()),
+                runner(new UsageProjection(live, properties.dedupWindow()), deadLetters, properties));
+    }
+
+    @Bean
+    ReadModel auditReadModel(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            DeadLetters deadLetters,
+            QuerySideProperties properties) {
+        SqlSchema live = AuditProjection.schema(jdbc, transactions, AuditProjection.SCHEMA);
+        live.create();
+        return new SqlReadModel(
+                live,
+                schema -> new AuditProjection(schema, properties.auditedContexts()),
+                runner(new AuditProjection(live, properties.auditedContexts()), deadLetters, properties));
+    }
+
+    @Bean
+    ReadModel turnsReadModel(
+            ElasticsearchClient elasticsearch,
+            CheckpointStore checkpoints,
+            DeadLetters deadLetters,
+            QuerySideProperties properties) {
+        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(), checkpoints);
+        return new SearchReadModel(elasticsearch, live, checkpoints, runner(live, deadLetters, properties));
+    }
+
+    @Bean
+    ReadModel workflowRunsReadModel(
+            ElasticsearchClient elasticsearch,
+            CheckpointStore checkpoints,
+            DeadLetters deadLetters,
+            QuerySideProperties properties) {
+        var live = new SearchProjection<>(elasticsearch, new WorkflowRunDocuments(), checkpoints);
+        return new SearchReadModel(elasticsearch, live, checkpoints, runner(live, deadLetters, properties));
+    }
+
+    @Bean
+    ReadModels readModels(List<ReadModel> readModels) {
+        return new ReadModels(readModels);
+    }
+
+    @Bean
+    UsageQueries usageQueries(JdbcTemplate jdbc) {
+        return new UsageQueries(jdbc, UsageProjection.SCHEMA);
+    }
+
+    @Bean
+    BoundedReplay boundedReplay(QuerySideProperties properties) {
+        return new BoundedReplay(properties.kafkaBootstrapServers());
+    }
+
+    @Bean
+    Rebuilds rebuilds(ReadModels readModels, BoundedReplay replay, DeadLetters deadLetters) {
+        return new Rebuilds(readModels, replay, deadLetters);
+    }
+
+    @Bean
+    PointInTimeReports pointInTimeReports(BoundedReplay replay) {
+        return new PointInTimeReports(replay);
+    }
+
+    @Bean
+    ProjectionMetrics projectionMetrics(
+            ObjectProvider<MeterRegistry> registry, ReadModels readModels, DeadLetters deadLetters) {
+        MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
+        return new ProjectionMetrics(meters, readModels, deadLetters);
+    }
+
+    private static ProjectionRunner runner(
+            io.lyss.query.projection.Projection projection, DeadLetters deadLetters, QuerySideProperties properties) {
         return new ProjectionRunner(
-                new TurnIndexProjection(elasticsearch, new TurnIndex(elasticsearch), checkpoints),
-                properties.kafkaBootstrapServers(),
-                properties.pollTimeout());
+                projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), deadLetters);
     }
 }

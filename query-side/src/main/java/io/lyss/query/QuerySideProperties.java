@@ -1,6 +1,7 @@
 package io.lyss.query;
 
 import java.time.Duration;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -9,7 +10,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param kafkaBootstrapServers where events are consumed from
  * @param pollTimeout how long one poll of a projector waits for events
+ * @param dedupWindow how many log positions behind the newest one the ids of applied events are remembered
+ * @param auditedContexts event contexts recorded in the audit log
  */
 @ConfigurationProperties("lyss.query")
 public record QuerySideProperties(
-        @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers, @DefaultValue("200ms") Duration pollTimeout) {}
+        @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers,
+        @DefaultValue("200ms") Duration pollTimeout,
+        @DefaultValue("1000000") long dedupWindow,
+        @DefaultValue("governance") List<String> auditedContexts) {}

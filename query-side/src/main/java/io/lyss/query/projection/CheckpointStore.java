@@ -5,8 +5,9 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Projection checkpoints and processed event ids in PostgreSQL. Callers use it inside the transaction that
- * writes their read model, so a checkpoint never runs ahead of, or behind, what was applied.
+ * Checkpoints of projections whose read model lives outside PostgreSQL (Elasticsearch): next offset per partition,
+ * under a name. PostgreSQL read models keep their checkpoint inside their own schema instead (see
+ * {@code io.lyss.query.readmodel.SqlSchema}), so it commits with their rows.
  */
 public final class CheckpointStore {
 
@@ -16,38 +17,30 @@ public final class CheckpointStore {
         this.jdbc = jdbc;
     }
 
-    public Map<Integer, Long> load(String projection) {
+    public Map<Integer, Long> load(String name) {
         Map<Integer, Long> offsets = new HashMap<>();
         jdbc.query(
                 "SELECT partition_id, next_offset FROM lyss_query.projection_checkpoint WHERE projection = ?",
                 row -> {
                     offsets.put(row.getInt(1), row.getLong(2));
                 },
-                projection);
+                name);
         return offsets;
     }
 
-    public void save(String projection, Map<Integer, Long> nextOffsets) {
+    public void save(String name, Map<Integer, Long> nextOffsets) {
         nextOffsets.forEach((partition, offset) -> jdbc.update(
                 """
                 INSERT INTO lyss_query.projection_checkpoint (projection, partition_id, next_offset)
                 VALUES (?, ?, ?)
                 ON CONFLICT (projection, partition_id) DO UPDATE SET next_offset = EXCLUDED.next_offset
                 """,
-                projection,
+                name,
                 partition,
                 offset));
     }
 
-    /**
-     * Marks an event processed by a projection; false when it already was. The relay delivers at least once,
-     * so the same event can arrive again under a new offset: this is what keeps it from counting twice.
-     */
-    public boolean firstDelivery(String projection, String eventId) {
-        return jdbc.update(
-                        "INSERT INTO lyss_query.processed_event (projection, event_id) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                        projection,
-                        eventId)
-                == 1;
+    public void delete(String name) {
+        jdbc.update("DELETE FROM lyss_query.projection_checkpoint WHERE projection = ?", name);
     }
 }

@@ -7,6 +7,7 @@ public record TurnDocument(
         String conversationId,
         String turnId,
         String keyId,
+        String endUserId,
         String model,
         String channelId,
         String question,

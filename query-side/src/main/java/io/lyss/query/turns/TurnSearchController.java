@@ -14,7 +14,10 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /admin/v1/workspaces/{id}/turns?q=...}: the workspace's turns, newest first, or those matching q. */
+/**
+ * {@code GET /admin/v1/workspaces/{id}/turns?q=...}: conversation search. The workspace's turns, newest first, or
+ * those matching q; optionally of one conversation or end user.
+ */
 @RestController
 class TurnSearchController {
 
@@ -32,15 +35,25 @@ class TurnSearchController {
     TurnSearchResult search(
             @PathVariable String workspaceId,
             @RequestParam(required = false) String q,
+            @RequestParam(required = false) String conversationId,
+            @RequestParam(required = false) String endUserId,
             @RequestParam(defaultValue = "20") int limit) {
         int size = Math.clamp(limit, 1, MAX_RESULTS);
         try {
             SearchResponse<TurnDocument> response = elasticsearch.search(
-                    search -> search.index(TurnIndex.NAME)
+                    search -> search.index(TurnDocuments.ALIAS)
                             .size(size)
                             .query(query -> query.bool(bool -> {
                                 bool.filter(
                                         f -> f.term(t -> t.field("workspaceId").value(workspaceId)));
+                                if (conversationId != null) {
+                                    bool.filter(f -> f.term(
+                                            t -> t.field("conversationId").value(conversationId)));
+                                }
+                                if (endUserId != null) {
+                                    bool.filter(f ->
+                                            f.term(t -> t.field("endUserId").value(endUserId)));
+                                }
                                 if (q != null && !q.isBlank()) {
                                     bool.must(
                                             m -> m.multiMatch(mm -> mm.query(q).fields("question", "answer")));

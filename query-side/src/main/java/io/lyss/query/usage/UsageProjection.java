@@ -1,78 +1,88 @@
 package io.lyss.query.usage;
 
-import io.lyss.events.usage.TokensSpent;
-import io.lyss.query.projection.CheckpointStore;
-import io.lyss.query.projection.CheckpointedProjection;
 import io.lyss.query.projection.ProjectedEvent;
-import java.sql.Date;
-import java.time.ZoneOffset;
+import io.lyss.query.projection.Projection;
+import io.lyss.query.readmodel.SqlSchema;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
+import java.util.Set;
 
 /**
- * Tokens, requests and cost per workspace, key, model, channel and UTC day, from {@code TokensSpent}. Each
- * batch, its de-duplication marks and its checkpoint commit in one transaction: an event counts exactly once.
+ * Usage, cache savings and key owners in PostgreSQL. Each batch is folded in memory, then its de-duplication marks,
+ * its sums and its checkpoint commit in one transaction: an event counts exactly once, however often it arrives.
  */
-public final class UsageProjection extends CheckpointedProjection {
+public final class UsageProjection implements Projection {
 
-    static final String NAME = "usage";
+    public static final String NAME = "usage";
+    public static final String SCHEMA = "lyss_rm_usage";
+    private static final int PRUNE_EVERY_BATCHES = 50;
 
-    private final JdbcTemplate jdbc;
-    private final TransactionTemplate transactions;
+    private final SqlSchema schema;
+    private final UsageWriter writer;
+    private final long dedupWindow;
+    private long batches;
 
-    public UsageProjection(JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
-        this(NAME, jdbc, transactions, checkpoints);
+    /**
+     * @param dedupWindow how many log positions behind the newest event the ids of applied events are kept
+     */
+    public UsageProjection(SqlSchema schema, long dedupWindow) {
+        this.schema = schema;
+        this.writer = new UsageWriter(schema);
+        this.dedupWindow = dedupWindow;
     }
 
-    /** A usage projection under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
-    UsageProjection(String name, JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
-        super(name, TokensSpent.class, checkpoints);
-        this.jdbc = jdbc;
-        this.transactions = transactions;
+    /** The schema layout of the usage read model under a schema name. */
+    public static SqlSchema schema(
+            org.springframework.jdbc.core.JdbcTemplate jdbc,
+            org.springframework.transaction.support.TransactionTemplate transactions,
+            String name) {
+        return new SqlSchema(
+                jdbc,
+                transactions,
+                name,
+                "/io/lyss/query/usage/usage.sql",
+                List.of("usage_daily", "cache_savings_daily", "key_owner"));
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public boolean handles(String eventType) {
+        return UsageFold.reads(eventType);
+    }
+
+    @Override
+    public Map<Integer, Long> checkpoint() {
+        return schema.checkpoint();
     }
 
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
-        transactions.executeWithoutResult(status -> {
+        schema.transactions().executeWithoutResult(status -> {
+            Set<String> fresh = schema.firstDeliveries(events);
+            List<ProjectedEvent> firstTime = new ArrayList<>(fresh.size());
+            long newest = -1;
             for (ProjectedEvent event : events) {
-                if (checkpoints.firstDelivery(name(), event.envelope().eventId())) {
-                    add(
-                            (TokensSpent) event.payload(),
-                            Date.valueOf(event.envelope()
-                                    .occurredAt()
-                                    .atZone(ZoneOffset.UTC)
-                                    .toLocalDate()));
+                if (fresh.remove(event.envelope().eventId())) {
+                    firstTime.add(event);
+                    newest = Math.max(newest, event.envelope().globalIndex());
                 }
             }
-            checkpoints.save(name(), nextOffsets);
+            if (!firstTime.isEmpty()) {
+                Map<String, String> earlier = new HashMap<>(writer.endUsersOf(firstTime));
+                UsageFold fold = new UsageFold(earlier::get);
+                firstTime.forEach(fold::add);
+                writer.write(fold);
+            }
+            schema.saveCheckpoint(nextOffsets);
+            if (newest >= 0 && ++batches % PRUNE_EVERY_BATCHES == 0) {
+                writer.forgetBefore(newest - dedupWindow);
+            }
         });
-    }
-
-    private void add(TokensSpent spent, Date day) {
-        jdbc.update(
-                """
-                INSERT INTO lyss_query.usage_daily AS u (workspace_id, key_id, model, channel_id, day, requests,
-                    estimated_requests, prompt_tokens, completion_tokens, cached_tokens, cost_micros)
-                VALUES (?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?)
-                ON CONFLICT (workspace_id, key_id, model, channel_id, day) DO UPDATE SET
-                    requests = u.requests + 1,
-                    estimated_requests = u.estimated_requests + EXCLUDED.estimated_requests,
-                    prompt_tokens = u.prompt_tokens + EXCLUDED.prompt_tokens,
-                    completion_tokens = u.completion_tokens + EXCLUDED.completion_tokens,
-                    cached_tokens = u.cached_tokens + EXCLUDED.cached_tokens,
-                    cost_micros = u.cost_micros + EXCLUDED.cost_micros
-                """,
-                spent.workspaceId(),
-                spent.keyId(),
-                spent.model(),
-                spent.channelId(),
-                day,
-                spent.estimated() ? 1 : 0,
-                spent.promptTokens(),
-                spent.completionTokens(),
-                spent.cachedTokens(),
-                spent.costMicros());
     }
 }

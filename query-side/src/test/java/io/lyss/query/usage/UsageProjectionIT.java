@@ -3,90 +3,115 @@ package io.lyss.query.usage;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.events.EventEnvelope;
-import io.lyss.events.EventJson;
 import io.lyss.events.LyssEvent;
-import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.usage.SpendReason;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.infra.LocalInfrastructure;
-import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.ProjectedEvent;
-import java.time.Instant;
+import io.lyss.query.readmodel.SqlSchema;
+import io.lyss.query.support.TopicPublisher;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The usage projection against the real PostgreSQL: exactly-once effect under re-delivery and failure. */
+/** The usage projection against the real PostgreSQL: exactly-once effect under re-delivery and failure, bounded ids. */
 class UsageProjectionIT {
 
-    private static final ObjectMapper JSON = EventJson.newMapper();
     private static JdbcTemplate jdbc;
     private static TransactionTemplate transactions;
 
     private final String workspace = "ws_" + UUID.randomUUID().toString().replace("-", "");
-    private final String name = "usage-it-" + UUID.randomUUID();
-    private final CheckpointStore checkpoints = new CheckpointStore(jdbc);
-    private final UsageProjection projection = new UsageProjection(name, jdbc, transactions, checkpoints);
+    private final SqlSchema schema = UsageProjection.schema(
+            jdbc, transactions, "it_usage_" + UUID.randomUUID().toString().substring(0, 8));
+    private final UsageProjection projection = create(schema, 1_000_000);
 
     @BeforeAll
     static void connect() {
         LocalInfrastructure infra = LocalInfrastructure.discover();
         var dataSource =
                 new DriverManagerDataSource(infra.postgresUrl(), infra.postgresUser(), infra.postgresPassword());
-        Flyway.configure()
-                .dataSource(dataSource)
-                .schemas("lyss_query")
-                .locations("classpath:db/query")
-                .load()
-                .migrate();
         jdbc = new JdbcTemplate(dataSource);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
     }
 
-    @Test
-    void anEventDeliveredTwiceCountsOnce() {
-        ProjectedEvent spent = event(spent(100, 20));
-
-        projection.apply(List.of(spent), Map.of(0, 1L));
-        projection.apply(List.of(spent), Map.of(0, 2L));
-
-        assertThat(totals()).containsEntry("requests", 1L).containsEntry("prompt_tokens", 100L);
-        assertThat(checkpoints.load(name)).containsExactly(Map.entry(0, 2L));
+    @AfterEach
+    void dropSchema() {
+        schema.drop();
     }
 
     @Test
-    void aBatchThatFailsLeavesNeitherRowsNorCheckpoint() {
-        projection.apply(List.of(event(spent(10, 1))), Map.of(0, 1L));
-        List<ProjectedEvent> poisoned = List.of(event(spent(1_000, 1_000)), event(notASpend()));
+    void anEventDeliveredTwiceCountsOnceEvenInOneBatch() {
+        ProjectedEvent spent = event(spent(100, 20, "m"));
 
-        assertThatThrownBy(() -> projection.apply(poisoned, Map.of(0, 3L))).isInstanceOf(ClassCastException.class);
+        projection.apply(List.of(spent, spent), Map.of(0, 2L));
+        projection.apply(List.of(spent), Map.of(0, 3L));
+
+        assertThat(totals()).containsEntry("requests", 1L).containsEntry("prompt_tokens", 100L);
+        assertThat(schema.checkpoint()).containsExactly(Map.entry(0, 3L));
+    }
+
+    @Test
+    void aBatchThatFailsLeavesNeitherRowsNorCheckpointNorDeduplicationMarks() {
+        projection.apply(List.of(event(spent(10, 1, "m"))), Map.of(0, 1L));
+        ProjectedEvent fine = event(spent(1_000, 1_000, "m"));
+        List<ProjectedEvent> poisoned = List.of(fine, event(spent(1, 1, "m".repeat(300))));
+
+        assertThatThrownBy(() -> projection.apply(poisoned, Map.of(0, 3L)))
+                .isInstanceOf(DataIntegrityViolationException.class);
 
         assertThat(totals()).containsEntry("requests", 1L).containsEntry("prompt_tokens", 10L);
-        assertThat(checkpoints.load(name)).containsExactly(Map.entry(0, 1L));
+        assertThat(schema.checkpoint()).containsExactly(Map.entry(0, 1L));
+        projection.apply(List.of(fine), Map.of(0, 3L));
+        assertThat(totals())
+                .as("the rolled-back event was not marked processed")
+                .containsEntry("requests", 2L);
+    }
+
+    @Test
+    void processedIdsStayBoundedByTheWindowWhileRecentRedeliveriesStillCountOnce() {
+        UsageProjection windowed = create(schema, 100);
+        List<ProjectedEvent> recent = new ArrayList<>();
+        for (int batch = 0; batch < 200; batch++) {
+            List<ProjectedEvent> events = new ArrayList<>();
+            for (int i = 0; i < 10; i++) {
+                events.add(event(spent(1, 0, "m")));
+            }
+            windowed.apply(events, Map.of(0, (batch + 1) * 10L));
+            recent = events;
+        }
+        assertThat(schema.processedCount()).as("ids kept").isLessThanOrEqualTo(100 + 50 * 10);
+        windowed.apply(recent, Map.of(0, 2_001L));
+        assertThat(totals()).containsEntry("requests", 2_000L);
+    }
+
+    private static UsageProjection create(SqlSchema schema, long window) {
+        schema.create();
+        return new UsageProjection(schema, window);
     }
 
     private Map<String, Object> totals() {
         return jdbc.queryForMap(
-                "SELECT sum(requests)::bigint AS requests, sum(prompt_tokens)::bigint AS prompt_tokens"
-                        + " FROM lyss_query.usage_daily WHERE workspace_id = ?",
+                "SELECT sum(requests)::bigint AS requests, sum(prompt_tokens)::bigint AS prompt_tokens FROM "
+                        + schema.table("usage_daily") + " WHERE workspace_id = ?",
                 workspace);
     }
 
-    private TokensSpent spent(long prompt, long completion) {
+    private TokensSpent spent(long prompt, long completion, String model) {
         return new TokensSpent(
                 UUID.randomUUID().toString(),
                 workspace,
                 "key_1",
-                "m",
+                model,
                 "ch_1",
                 prompt,
                 completion,
@@ -97,23 +122,8 @@ class UsageProjectionIT {
                 false);
     }
 
-    private TurnCompleted notASpend() {
-        return new TurnCompleted("conv_1", "turn_1", workspace, "key_1", "m", "ch_1", "q", "a", "stop", 1, 1, null);
-    }
-
     private static ProjectedEvent event(LyssEvent payload) {
-        var envelope = new EventEnvelope(
-                UUID.randomUUID().toString(),
-                "usage.TokensSpent",
-                1,
-                Instant.now(),
-                payload.workspaceId(),
-                "SYSTEM:test",
-                "test",
-                "conv_1",
-                0,
-                0,
-                JSON.valueToTree(payload));
+        EventEnvelope envelope = TopicPublisher.envelope(payload, "conv_1");
         return new ProjectedEvent(envelope, payload);
     }
 }

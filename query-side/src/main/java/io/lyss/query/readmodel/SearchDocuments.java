@@ -1,0 +1,33 @@
+package io.lyss.query.readmodel;
+
+import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import io.lyss.query.projection.ProjectedEvent;
+
+/**
+ * What an Elasticsearch read model holds: which events make its documents, how a document is built and keyed, and
+ * the index mapping. Ids are deterministic, so applying an event again overwrites its document.
+ *
+ * @param <T> the document type
+ */
+public interface SearchDocuments<T> {
+
+    /** Name of the read model (and prefix of its checkpoint). */
+    String name();
+
+    /** The alias readers use; concrete indices are named {@code alias-<generation>}. */
+    String alias();
+
+    boolean handles(String eventType);
+
+    T document(ProjectedEvent event);
+
+    /** The document id; also stored in {@link #idField()} so documents can be walked in id order. */
+    String id(T document);
+
+    /** A keyword field holding the id. */
+    String idField();
+
+    Class<T> documentType();
+
+    TypeMapping mapping();
+}

@@ -1,0 +1,198 @@
+package io.lyss.query.readmodel;
+
+import io.lyss.query.projection.ProjectedEvent;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * A PostgreSQL read model in a schema of its own: its tables, its checkpoint and the ids of the events it applied
+ * live together, so they commit together, and the whole schema can be rebuilt beside the live one and swapped in
+ * by renaming (PostgreSQL DDL is transactional: readers see the old schema or the new one, never a mix).
+ */
+public final class SqlSchema {
+
+    private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,50}");
+    private static final String SHADOW_SUFFIX = "__shadow";
+    private static final String RETIRED_SUFFIX = "__retired";
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final String name;
+    private final String ddlResource;
+    private final List<String> reportTables;
+
+    /**
+     * @param name the schema
+     * @param ddlResource classpath resource creating the read model's tables in {@code ${schema}}
+     * @param reportTables the tables that make up the read model (checksummed), each with its sort key
+     */
+    public SqlSchema(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            String name,
+            String ddlResource,
+            List<String> reportTables) {
+        if (!IDENTIFIER.matcher(name).matches()) {
+            throw new IllegalArgumentException("Not a plain schema name: " + name);
+        }
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.name = name;
+        this.ddlResource = ddlResource;
+        this.reportTables = List.copyOf(reportTables);
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public JdbcTemplate jdbc() {
+        return jdbc;
+    }
+
+    public TransactionTemplate transactions() {
+        return transactions;
+    }
+
+    /** A table of this schema, qualified, e.g. {@code lyss_rm_usage.usage_daily}. */
+    public String table(String table) {
+        return name + "." + table;
+    }
+
+    /** The schema a rebuild fills while this one keeps serving. */
+    public SqlSchema shadow() {
+        return new SqlSchema(jdbc, transactions, name + SHADOW_SUFFIX, ddlResource, reportTables);
+    }
+
+    /** Creates the schema and its tables when missing. */
+    public void create() {
+        String ddl = bookkeepingDdl() + resource(ddlResource);
+        jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + name);
+        jdbc.execute(ddl.replace("${schema}", name));
+    }
+
+    public void drop() {
+        jdbc.execute("DROP SCHEMA IF EXISTS " + name + " CASCADE");
+    }
+
+    /** Next offset per partition. */
+    public Map<Integer, Long> checkpoint() {
+        Map<Integer, Long> offsets = new HashMap<>();
+        jdbc.query("SELECT partition_id, next_offset FROM " + table("checkpoint"), row -> {
+            offsets.put(row.getInt(1), row.getLong(2));
+        });
+        return offsets;
+    }
+
+    /** Stores the checkpoint; call inside the transaction that wrote the read model. */
+    public void saveCheckpoint(Map<Integer, Long> nextOffsets) {
+        if (nextOffsets.isEmpty()) {
+            return;
+        }
+        List<Integer> partitions = new ArrayList<>(nextOffsets.keySet());
+        jdbc.update(
+                "INSERT INTO " + table("checkpoint") + " (partition_id, next_offset)"
+                        + " SELECT * FROM unnest(?::int[], ?::bigint[])"
+                        + " ON CONFLICT (partition_id) DO UPDATE SET next_offset = EXCLUDED.next_offset",
+                partitions.toArray(Integer[]::new),
+                partitions.stream().map(nextOffsets::get).toArray(Long[]::new));
+    }
+
+    /**
+     * Marks events applied and returns the ids seen for the first time; call inside the transaction that applies
+     * them. A re-delivered event (the relay sends at least once) is not in the result, so it never counts twice.
+     */
+    public Set<String> firstDeliveries(List<ProjectedEvent> events) {
+        if (events.isEmpty()) {
+            return Set.of();
+        }
+        Map<String, Long> positions = new LinkedHashMap<>();
+        events.forEach(
+                e -> positions.putIfAbsent(e.envelope().eventId(), e.envelope().globalIndex()));
+        List<String> fresh = jdbc.queryForList(
+                "INSERT INTO " + table("processed_event") + " (event_id, global_index)"
+                        + " SELECT * FROM unnest(?::varchar[], ?::bigint[]) ON CONFLICT DO NOTHING RETURNING event_id",
+                String.class,
+                positions.keySet().toArray(String[]::new),
+                positions.values().toArray(Long[]::new));
+        return new HashSet<>(fresh);
+    }
+
+    /**
+     * Forgets processed ids far behind the newest position: a re-delivery only ever repeats the relay's last
+     * unacknowledged batch, so ids older than the window can no longer come back. Keeps the table bounded.
+     */
+    public int forgetProcessedBefore(long globalIndex) {
+        return jdbc.update("DELETE FROM " + table("processed_event") + " WHERE global_index < ?", globalIndex);
+    }
+
+    public long processedCount() {
+        Long count = jdbc.queryForObject("SELECT count(*) FROM " + table("processed_event"), Long.class);
+        return count == null ? 0 : count;
+    }
+
+    /**
+     * A checksum of the read model's content: md5 over every row of every report table in a fixed order. Two
+     * schemas with the same rows have the same checksum whatever order the rows were written in.
+     */
+    public Map<String, String> checksums() {
+        Map<String, String> sums = new LinkedHashMap<>();
+        for (String table : reportTables) {
+            sums.put(
+                    table,
+                    jdbc.queryForObject(
+                            "SELECT md5(coalesce(string_agg(r, '\n' ORDER BY r), '')) || ':' || count(*)"
+                                    + " FROM (SELECT t::text AS r FROM " + table(table) + " t) rows",
+                            String.class));
+        }
+        return sums;
+    }
+
+    /** Puts a rebuilt schema in this one's place in one transaction, then drops the old content. */
+    public void replaceWith(SqlSchema rebuilt) {
+        String retired = name + RETIRED_SUFFIX;
+        transactions.executeWithoutResult(status -> {
+            jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+            jdbc.execute("ALTER SCHEMA " + name + " RENAME TO " + retired);
+            jdbc.execute("ALTER SCHEMA " + rebuilt.name + " RENAME TO " + name);
+        });
+        jdbc.execute("DROP SCHEMA IF EXISTS " + retired + " CASCADE");
+    }
+
+    private static String bookkeepingDdl() {
+        return """
+                CREATE TABLE IF NOT EXISTS ${schema}.checkpoint (
+                    partition_id INTEGER PRIMARY KEY,
+                    next_offset  BIGINT  NOT NULL
+                );
+                CREATE TABLE IF NOT EXISTS ${schema}.processed_event (
+                    event_id     VARCHAR(64) PRIMARY KEY,
+                    global_index BIGINT      NOT NULL
+                );
+                CREATE INDEX IF NOT EXISTS processed_event_position ON ${schema}.processed_event (global_index);
+                """;
+    }
+
+    private static String resource(String path) {
+        try (InputStream in = SqlSchema.class.getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalStateException("Missing read model DDL " + path);
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
