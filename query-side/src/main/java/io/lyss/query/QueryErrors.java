@@ -23,6 +23,13 @@ class QueryErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(io.lyss.query.projection.BoundedReplay.IncompleteLogException.class)
+    ProblemDetail incompleteLog(RuntimeException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("The event log is incomplete");
+        return problem;
+    }
+
     @ExceptionHandler(UncheckedIOException.class)
     ProblemDetail unavailable(UncheckedIOException e) {
         LOG.warn("A read model store is unreachable: {}", e.getMessage());

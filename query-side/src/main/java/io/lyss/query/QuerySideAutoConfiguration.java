@@ -72,7 +72,7 @@ public class QuerySideAutoConfiguration {
             DeadLetters deadLetters,
             QuerySideProperties properties) {
         SqlSchema live = UsageProjection.schema(jdbc, transactions, UsageProjection.SCHEMA);
-        live.create();
+        live.createOrReplaceOutdated();
         return new SqlReadModel(
                 live,
                 schema -> new UsageProjection(schema, properties.dedupWindow()),
@@ -86,7 +86,7 @@ public class QuerySideAutoConfiguration {
             DeadLetters deadLetters,
             QuerySideProperties properties) {
         SqlSchema live = AuditProjection.schema(jdbc, transactions, AuditProjection.SCHEMA);
-        live.create();
+        live.createOrReplaceOutdated();
         return new SqlReadModel(
                 live,
                 schema -> new AuditProjection(schema, properties.auditedContexts()),

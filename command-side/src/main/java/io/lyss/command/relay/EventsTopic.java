@@ -2,6 +2,7 @@ package io.lyss.command.relay;
 
 import io.lyss.events.EventTopics;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -10,7 +11,10 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.errors.TopicExistsException;
 
-/** Creates the events topic the first time the relay needs it (the broker does not auto-create topics). */
+/**
+ * Creates the events topic the first time the relay needs it (the broker does not auto-create topics). The topic
+ * keeps every event forever: read models are rebuilt from it from offset 0 (docs/adr/0023).
+ */
 final class EventsTopic {
 
     private final Admin admin;
@@ -29,7 +33,8 @@ final class EventsTopic {
         try {
             Set<String> topics = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             if (!topics.contains(EventTopics.EVENTS)) {
-                var topic = new NewTopic(EventTopics.EVENTS, properties.partitions(), properties.replicationFactor());
+                var topic = new NewTopic(EventTopics.EVENTS, properties.partitions(), properties.replicationFactor())
+                        .configs(Map.of("retention.ms", "-1", "retention.bytes", "-1"));
                 admin.createTopics(List.of(topic)).all().get(10, TimeUnit.SECONDS);
             }
             exists = true;

@@ -61,6 +61,7 @@ public final class AuditProjection implements Projection {
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
         JdbcTemplate jdbc = schema.jdbc();
         schema.transactions().executeWithoutResult(status -> {
+            schema.relaxCommit();
             for (ProjectedEvent event : events) {
                 EventEnvelope envelope = event.envelope();
                 jdbc.update(

@@ -6,6 +6,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -46,14 +50,96 @@ public final class BoundedReplay {
         }
     }
 
-    /** Feeds a projection with the records in [from, to); a partition missing from {@code from} starts at its beginning. */
+    /**
+     * Fails unless every partition still starts at offset 0: a rebuild or a report from the log needs the whole log,
+     * which the events topic keeps with unlimited retention (see docs/adr/0023).
+     */
+    public void requireWholeLog() {
+        try (KafkaConsumer<String, byte[]> kafka = consumer()) {
+            kafka.beginningOffsets(partitions(kafka)).forEach((partition, start) -> {
+                if (start > 0) {
+                    throw new IncompleteLogException("Partition " + partition.partition() + " of " + topic
+                            + " starts at offset " + start + ": earlier events were deleted by retention");
+                }
+            });
+        }
+    }
+
+    /** The log no longer holds every event; nothing rebuilt from it would be complete. */
+    public static final class IncompleteLogException extends IllegalStateException {
+        IncompleteLogException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * Feeds a projection with the records in [from, to); a partition missing from {@code from} starts at its beginning.
+     * Reading and decoding run on a thread of their own, one batch ahead of the writes, so Kafka, JSON and the store
+     * work at the same time.
+     */
     public void feed(Projection projection, DeadLetters deadLetters, Map<Integer, Long> from, Map<Integer, Long> to) {
         EventBatches batches = new EventBatches(projection, deadLetters, new ProjectionStatus(projection.name()));
-        read(from, to, records -> {
-            Map<Integer, Long> next = new HashMap<>();
-            records.forEach(record -> next.put(record.partition(), record.offset() + 1));
-            batches.apply(records, next);
-        });
+        BlockingQueue<Object> handOver = new ArrayBlockingQueue<>(2);
+        AtomicBoolean stopped = new AtomicBoolean();
+        Thread reader = Thread.ofPlatform()
+                .name("lyss-replay-" + projection.name())
+                .start(() -> {
+                    Object last = END;
+                    try {
+                        read(from, to, records -> {
+                            if (stopped.get()) {
+                                throw new CancellationException("replay stopped");
+                            }
+                            Map<Integer, Long> next = new HashMap<>();
+                            records.forEach(record -> next.put(record.partition(), record.offset() + 1));
+                            put(handOver, batches.decode(records, next), stopped);
+                        });
+                    } catch (RuntimeException e) {
+                        last = e;
+                    }
+                    put(handOver, last, stopped);
+                });
+        try {
+            while (true) {
+                Object item = handOver.take();
+                if (item == END) {
+                    return;
+                }
+                if (item instanceof CancellationException) {
+                    return;
+                }
+                if (item instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                batches.apply((EventBatches.DecodedBatch) item);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while replaying", e);
+        } finally {
+            stopped.set(true);
+            handOver.clear();
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static final Object END = new Object();
+
+    /** Waits for room; gives up once the applier stopped taking (it failed or finished). */
+    private static void put(BlockingQueue<Object> queue, Object item, AtomicBoolean stopped) {
+        try {
+            while (!queue.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                if (stopped.get()) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Hands the records in [from, to) to a reader, one polled batch at a time, in order within each partition. */

@@ -34,15 +34,38 @@ public final class EventBatches {
 
     /** Applies records (offsets beyond {@code nextOffsets} must already be left out) and stores the offsets. */
     public void apply(List<ConsumerRecord<String, byte[]>> records, Map<Integer, Long> nextOffsets) {
-        if (records.isEmpty() && nextOffsets.isEmpty()) {
-            return;
+        apply(decode(records, nextOffsets));
+    }
+
+    /** Records of one poll, decoded (the CPU-bound half of applying them, which can run on another thread). */
+    public static final class DecodedBatch {
+        private final List<Decoded> events;
+        private final Map<Integer, Long> nextOffsets;
+
+        private DecodedBatch(List<Decoded> events, Map<Integer, Long> nextOffsets) {
+            this.events = events;
+            this.nextOffsets = nextOffsets;
         }
+    }
+
+    /** Decodes the records this projection reads. */
+    public DecodedBatch decode(List<ConsumerRecord<String, byte[]>> records, Map<Integer, Long> nextOffsets) {
         List<Decoded> decoded = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             String type = header(record, EventEnvelope.HEADER_EVENT_TYPE);
             if (type != null && projection.handles(type)) {
                 decoded.add(decode(record));
             }
+        }
+        return new DecodedBatch(decoded, Map.copyOf(nextOffsets));
+    }
+
+    /** Applies a decoded batch: all at once, or event by event parking the failures. */
+    public void apply(DecodedBatch batch) {
+        List<Decoded> decoded = batch.events;
+        Map<Integer, Long> nextOffsets = batch.nextOffsets;
+        if (decoded.isEmpty() && nextOffsets.isEmpty()) {
+            return;
         }
         if (decoded.stream().allMatch(d -> d.event != null)) {
             try {

@@ -133,7 +133,9 @@ public final class ProjectionRunner extends TopicFollower {
                 kafka.seek(partition, next);
             }
         }
-        kafka.seekToBeginning(fresh);
+        if (!fresh.isEmpty()) { // an empty list would mean every assigned partition
+            kafka.seekToBeginning(fresh);
+        }
     }
 
     /** On every assignment, positions come from the projection's checkpoint. */

@@ -23,6 +23,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class SqlSchema {
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SqlSchema.class);
+
     private static final Pattern IDENTIFIER = Pattern.compile("[a-z][a-z0-9_]{0,50}");
     private static final String SHADOW_SUFFIX = "__shadow";
     private static final String RETIRED_SUFFIX = "__retired";
@@ -78,9 +80,81 @@ public final class SqlSchema {
 
     /** Creates the schema and its tables when missing. */
     public void create() {
-        String ddl = bookkeepingDdl() + resource(ddlResource);
+        create(false);
+    }
+
+    /**
+     * Prepares the live schema at startup: creates it when missing, and drops and recreates it when it was made by
+     * another version of the DDL (its projection then rebuilds it from offset 0, since its checkpoint goes too).
+     * Returns true when the schema was (re)created empty.
+     */
+    public boolean createOrReplaceOutdated() {
+        String layout = layoutHash();
+        Boolean exists = jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = 'layout')",
+                Boolean.class,
+                name);
+        if (Boolean.TRUE.equals(exists)) {
+            String current = jdbc.queryForList("SELECT hash FROM " + table("layout"), String.class).stream()
+                    .findFirst()
+                    .orElse("");
+            if (current.equals(layout)) {
+                return false;
+            }
+            LOG.warn("Read model schema {} was made by another layout; dropping it to rebuild it from the log", name);
+        }
+        drop();
+        create();
+        return true;
+    }
+
+    private String layoutHash() {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest((bookkeepingDdl() + resource(ddlResource)).getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * Creates the schema with unlogged tables (no write-ahead log: a rebuild writes about half as much). Call
+     * {@link #makeDurable()} before the schema goes live; a crash before that empties it, and the rebuild starts over.
+     */
+    public void createUnlogged() {
+        create(true);
+    }
+
+    private void create(boolean unlogged) {
+        String ddl = (bookkeepingDdl() + resource(ddlResource)).replace("${schema}", name);
+        if (unlogged) {
+            ddl = ddl.replace("CREATE TABLE", "CREATE UNLOGGED TABLE");
+        }
         jdbc.execute("CREATE SCHEMA IF NOT EXISTS " + name);
-        jdbc.execute(ddl.replace("${schema}", name));
+        jdbc.execute(ddl);
+        jdbc.execute("CREATE TABLE IF NOT EXISTS " + table("layout") + " (hash VARCHAR(64) NOT NULL)");
+        jdbc.update("DELETE FROM " + table("layout"));
+        jdbc.update("INSERT INTO " + table("layout") + " (hash) VALUES (?)", layoutHash());
+    }
+
+    /** Turns unlogged tables into ordinary, crash-safe ones (rewrites each once, through the write-ahead log). */
+    public void makeDurable() {
+        for (String table : jdbc.queryForList(
+                "SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace"
+                        + " WHERE n.nspname = ? AND c.relkind = 'r' AND c.relpersistence = 'u'",
+                String.class,
+                name)) {
+            jdbc.execute("ALTER TABLE " + table(table) + " SET LOGGED");
+        }
+    }
+
+    /**
+     * Lets the current transaction commit without waiting for its WAL flush. Safe for a read model: a crash can only
+     * lose its last transactions whole, rows and checkpoint together, and the projection replays them from Kafka.
+     */
+    public void relaxCommit() {
+        jdbc.execute("SET LOCAL synchronous_commit = off");
     }
 
     public void drop() {
@@ -118,24 +192,30 @@ public final class SqlSchema {
         if (events.isEmpty()) {
             return Set.of();
         }
-        Map<String, Long> positions = new LinkedHashMap<>();
-        events.forEach(
-                e -> positions.putIfAbsent(e.envelope().eventId(), e.envelope().globalIndex()));
+        Map<String, ProjectedEvent> byId = new LinkedHashMap<>();
+        events.forEach(e -> byId.putIfAbsent(e.envelope().eventId(), e));
         List<String> fresh = jdbc.queryForList(
-                "INSERT INTO " + table("processed_event") + " (event_id, global_index)"
-                        + " SELECT * FROM unnest(?::varchar[], ?::bigint[]) ON CONFLICT DO NOTHING RETURNING event_id",
+                "INSERT INTO " + table("processed_event") + " (event_id, partition_id, global_index)"
+                        + " SELECT * FROM unnest(?::varchar[], ?::int[], ?::bigint[])"
+                        + " ON CONFLICT DO NOTHING RETURNING event_id",
                 String.class,
-                positions.keySet().toArray(String[]::new),
-                positions.values().toArray(Long[]::new));
+                byId.keySet().toArray(String[]::new),
+                byId.values().stream().map(ProjectedEvent::partition).toArray(Integer[]::new),
+                byId.values().stream().map(e -> e.envelope().globalIndex()).toArray(Long[]::new));
         return new HashSet<>(fresh);
     }
 
     /**
-     * Forgets processed ids far behind the newest position: a re-delivery only ever repeats the relay's last
-     * unacknowledged batch, so ids older than the window can no longer come back. Keeps the table bounded.
+     * Forgets processed ids of a partition far behind that partition's newest position. A re-delivery lands on the
+     * same partition as the original (same key) and only repeats the relay's last unacknowledged batch, so ids older
+     * than the window can no longer come back there. Per partition, because partitions are read at different
+     * speeds. Keeps the table bounded.
      */
-    public int forgetProcessedBefore(long globalIndex) {
-        return jdbc.update("DELETE FROM " + table("processed_event") + " WHERE global_index < ?", globalIndex);
+    public int forgetProcessedBefore(int partition, long globalIndex) {
+        return jdbc.update(
+                "DELETE FROM " + table("processed_event") + " WHERE partition_id = ? AND global_index < ?",
+                partition,
+                globalIndex);
     }
 
     public long processedCount() {
@@ -160,6 +240,24 @@ public final class SqlSchema {
         return sums;
     }
 
+    /** Up to {@code limit} rows per report table that are in this schema and not in the other, or the reverse. */
+    public List<String> differencesFrom(SqlSchema other, int limit) {
+        List<String> differences = new ArrayList<>();
+        for (String table : reportTables) {
+            for (String[] sides :
+                    new String[][] {{name, other.name, "only in " + name}, {other.name, name, "only in " + other.name}
+                    }) {
+                jdbc.query(
+                        "SELECT t::text FROM " + sides[0] + "." + table + " t EXCEPT SELECT t::text FROM " + sides[1]
+                                + "." + table + " t LIMIT " + limit,
+                        row -> {
+                            differences.add(sides[2] + "." + table + ": " + row.getString(1));
+                        });
+            }
+        }
+        return differences;
+    }
+
     /** Puts a rebuilt schema in this one's place in one transaction, then drops the old content. */
     public void replaceWith(SqlSchema rebuilt) {
         String retired = name + RETIRED_SUFFIX;
@@ -179,9 +277,11 @@ public final class SqlSchema {
                 );
                 CREATE TABLE IF NOT EXISTS ${schema}.processed_event (
                     event_id     VARCHAR(64) PRIMARY KEY,
+                    partition_id INTEGER     NOT NULL,
                     global_index BIGINT      NOT NULL
                 );
-                CREATE INDEX IF NOT EXISTS processed_event_position ON ${schema}.processed_event (global_index);
+                CREATE INDEX IF NOT EXISTS processed_event_position
+                    ON ${schema}.processed_event (partition_id, global_index);
                 """;
     }
 

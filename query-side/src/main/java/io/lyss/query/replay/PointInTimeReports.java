@@ -57,6 +57,7 @@ public final class PointInTimeReports {
             List<Line> lines) {}
 
     public Report asOf(String workspaceId, Long position, Instant at) {
+        replay.requireWholeLog();
         EventReader reader = new EventReader();
         UsageFold fold = new UsageFold();
         Set<String> seen = new HashSet<>();

@@ -18,6 +18,11 @@ public interface ReadModel {
     /** Creates an empty shadow copy and the projection that fills it. */
     Shadow prepareShadow();
 
+    /** Some rows or documents that differ between the live copy and a shadow (empty when unknown or none). */
+    default java.util.List<String> differences(Shadow shadow) {
+        return java.util.List.of();
+    }
+
     /** Makes the shadow the live copy, atomically for readers. */
     void switchTo(Shadow shadow);
 
@@ -26,6 +31,9 @@ public interface ReadModel {
         Projection projection();
 
         Map<String, String> checksums();
+
+        /** Makes the filled shadow ready to go live (e.g. crash-safe); called once the bulk of the log is in. */
+        void seal();
 
         void discard();
     }

@@ -45,12 +45,25 @@ public final class Rebuilds {
             Map<String, String> liveChecksums,
             Map<String, String> rebuiltChecksums,
             Boolean identical,
+            java.util.List<String> differences,
             boolean switched,
             String error) {
 
         static RebuildStatus running(String name, boolean switchRequested) {
             return new RebuildStatus(
-                    name, "RUNNING", switchRequested, Instant.now(), null, null, null, null, null, null, false, null);
+                    name,
+                    "RUNNING",
+                    switchRequested,
+                    Instant.now(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    null,
+                    false,
+                    null);
         }
     }
 
@@ -95,6 +108,7 @@ public final class Rebuilds {
                     null,
                     null,
                     null,
+                    null,
                     false,
                     DeadLetters.describe(e));
         }
@@ -103,9 +117,11 @@ public final class Rebuilds {
     }
 
     private RebuildStatus rebuildNow(ReadModel model, RebuildStatus started) {
+        replay.requireWholeLog();
         ReadModel.Shadow shadow = model.prepareShadow();
         long fillStart = System.nanoTime();
         replay.feed(shadow.projection(), deadLetters, Map.of(), replay.endOffsets());
+        shadow.seal();
         long fillMillis = Duration.ofNanos(System.nanoTime() - fillStart).toMillis();
         return model.runner()
                 .whilePaused(() -> {
@@ -120,10 +136,8 @@ public final class Rebuilds {
                     replay.feed(live, deadLetters, live.checkpoint(), target);
                     Map<String, String> liveSums = model.liveChecksums();
                     Map<String, String> rebuiltSums = shadow.checksums();
-                    boolean identical = liveSums.values().stream()
-                            .sorted()
-                            .toList()
-                            .equals(rebuiltSums.values().stream().sorted().toList());
+                    boolean identical = liveSums.equals(rebuiltSums);
+                    java.util.List<String> differences = identical ? java.util.List.of() : model.differences(shadow);
                     if (started.switchRequested()) {
                         model.switchTo(shadow);
                     } else {
@@ -140,6 +154,7 @@ public final class Rebuilds {
                             liveSums,
                             rebuiltSums,
                             identical,
+                            differences,
                             started.switchRequested(),
                             null);
                 })

@@ -75,6 +75,11 @@ public final class SearchReadModel implements ReadModel {
         }
 
         @Override
+        public void seal() {
+            // Elasticsearch indices are durable as they are written
+        }
+
+        @Override
         public void discard() {
             live.indices().deleteQuietly(projection.index());
             checkpoints.delete(projection.name() + "@" + projection.index());

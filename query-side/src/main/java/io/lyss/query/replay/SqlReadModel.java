@@ -38,7 +38,7 @@ public final class SqlReadModel implements ReadModel {
     public Shadow prepareShadow() {
         SqlSchema shadow = live.shadow();
         shadow.drop();
-        shadow.create();
+        shadow.createUnlogged();
         Projection projection = projectionOn.apply(shadow);
         return new Shadow() {
             @Override
@@ -52,10 +52,20 @@ public final class SqlReadModel implements ReadModel {
             }
 
             @Override
+            public void seal() {
+                shadow.makeDurable();
+            }
+
+            @Override
             public void discard() {
                 shadow.drop();
             }
         };
+    }
+
+    @Override
+    public java.util.List<String> differences(Shadow shadow) {
+        return live.differencesFrom(live.shadow(), 5);
     }
 
     @Override

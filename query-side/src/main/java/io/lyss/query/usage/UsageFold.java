@@ -57,7 +57,7 @@ public final class UsageFold {
     private final Set<String> earlierTurnsConsumed = new HashSet<>();
     private final Function<String, String> earlierEndUsers;
 
-    /** @param earlierEndUsers end users recorded by turns folded earlier (outside this fold), by turn id */
+    /** @param earlierEndUsers end users recorded by turns folded earlier (outside this fold), by turn key */
     public UsageFold(Function<String, String> earlierEndUsers) {
         this.earlierEndUsers = earlierEndUsers;
     }
@@ -84,7 +84,7 @@ public final class UsageFold {
                         spent.workspaceId(),
                         day,
                         text(spent.keyId()),
-                        endUserOf(spent.requestId()),
+                        endUserOf(turnKey(spent.workspaceId(), spent.requestId())),
                         text(spent.model()),
                         text(spent.channelId()),
                         text(spent.priceVersion())));
@@ -97,8 +97,8 @@ public final class UsageFold {
             }
             case TurnCompleted turn -> {
                 if (turn.endUserId() != null && !turn.endUserId().isEmpty()) {
-                    endUserByTurn.put(turn.turnId(), turn.endUserId());
-                    endUserPositions.put(turn.turnId(), envelope.globalIndex());
+                    endUserByTurn.put(turnKey(turn.workspaceId(), turn.turnId()), turn.endUserId());
+                    endUserPositions.put(turnKey(turn.workspaceId(), turn.turnId()), envelope.globalIndex());
                 }
                 if ("error".equals(turn.finishReason())) {
                     usage(new UsageKey(
@@ -149,13 +149,18 @@ public final class UsageFold {
         return usage.computeIfAbsent(key, k -> new UsageSums());
     }
 
-    private String endUserOf(String turnId) {
-        String endUser = endUserByTurn.remove(turnId);
-        endUserPositions.remove(turnId);
-        if (endUser == null && turnId != null) {
-            endUser = earlierEndUsers.apply(turnId);
+    /** Turns are identified within their workspace: {@code workspaceId/turnId}. */
+    static String turnKey(String workspaceId, String turnId) {
+        return workspaceId + "/" + turnId;
+    }
+
+    private String endUserOf(String turnKey) {
+        String endUser = endUserByTurn.remove(turnKey);
+        endUserPositions.remove(turnKey);
+        if (endUser == null) {
+            endUser = earlierEndUsers.apply(turnKey);
             if (endUser != null) {
-                earlierTurnsConsumed.add(turnId);
+                earlierTurnsConsumed.add(turnKey);
             }
         }
         return text(endUser);
@@ -177,7 +182,7 @@ public final class UsageFold {
         return keyOwners;
     }
 
-    /** End users of turns whose spend has not been folded yet, with the turn's position. */
+    /** End users of turns whose spend has not been folded yet, by turn key. */
     public Map<String, String> pendingEndUsers() {
         return endUserByTurn;
     }

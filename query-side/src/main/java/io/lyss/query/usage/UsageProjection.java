@@ -22,6 +22,7 @@ public final class UsageProjection implements Projection {
     private final SqlSchema schema;
     private final UsageWriter writer;
     private final long dedupWindow;
+    private final Map<Integer, Long> newestByPartition = new java.util.concurrent.ConcurrentHashMap<>();
     private long batches;
 
     /**
@@ -64,13 +65,13 @@ public final class UsageProjection implements Projection {
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
         schema.transactions().executeWithoutResult(status -> {
+            schema.relaxCommit();
             Set<String> fresh = schema.firstDeliveries(events);
             List<ProjectedEvent> firstTime = new ArrayList<>(fresh.size());
-            long newest = -1;
             for (ProjectedEvent event : events) {
                 if (fresh.remove(event.envelope().eventId())) {
                     firstTime.add(event);
-                    newest = Math.max(newest, event.envelope().globalIndex());
+                    newestByPartition.merge(event.partition(), event.envelope().globalIndex(), Math::max);
                 }
             }
             if (!firstTime.isEmpty()) {
@@ -80,8 +81,14 @@ public final class UsageProjection implements Projection {
                 writer.write(fold);
             }
             schema.saveCheckpoint(nextOffsets);
-            if (newest >= 0 && ++batches % PRUNE_EVERY_BATCHES == 0) {
-                writer.forgetBefore(newest - dedupWindow);
+            if (!firstTime.isEmpty() && ++batches % PRUNE_EVERY_BATCHES == 0) {
+                newestByPartition.forEach(
+                        (partition, newest) -> schema.forgetProcessedBefore(partition, newest - dedupWindow));
+                long slowest = newestByPartition.values().stream()
+                        .mapToLong(Long::longValue)
+                        .min()
+                        .orElse(0);
+                writer.forgetEndUsersBefore(slowest - dedupWindow);
             }
         });
     }

@@ -21,18 +21,21 @@ final class UsageWriter {
     }
 
     Map<String, String> endUsersOf(List<ProjectedEvent> events) {
-        String[] turns = events.stream()
+        List<TokensSpent> spends = events.stream()
                 .filter(e -> e.payload() instanceof TokensSpent)
-                .map(e -> ((TokensSpent) e.payload()).requestId())
-                .toArray(String[]::new);
+                .map(e -> (TokensSpent) e.payload())
+                .toList();
         Map<String, String> endUsers = new HashMap<>();
-        if (turns.length > 0) {
+        if (!spends.isEmpty()) {
             jdbc.query(
-                    "SELECT turn_id, end_user_id FROM " + schema.table("turn_end_user") + " WHERE turn_id = ANY(?)",
+                    "SELECT t.workspace_id, t.turn_id, t.end_user_id FROM " + schema.table("turn_end_user") + " t"
+                            + " JOIN unnest(?::varchar[], ?::varchar[]) AS s (workspace_id, turn_id)"
+                            + " ON s.workspace_id = t.workspace_id AND s.turn_id = t.turn_id",
                     row -> {
-                        endUsers.put(row.getString(1), row.getString(2));
+                        endUsers.put(UsageFold.turnKey(row.getString(1), row.getString(2)), row.getString(3));
                     },
-                    (Object) turns);
+                    spends.stream().map(TokensSpent::workspaceId).toArray(String[]::new),
+                    spends.stream().map(TokensSpent::requestId).toArray(String[]::new));
         }
         return endUsers;
     }
@@ -44,8 +47,8 @@ final class UsageWriter {
         writeEndUsers(fold);
     }
 
-    void forgetBefore(long globalIndex) {
-        schema.forgetProcessedBefore(globalIndex);
+    /** Forgets end users of turns whose spend never came, far behind the slowest partition. */
+    void forgetEndUsersBefore(long globalIndex) {
         jdbc.update("DELETE FROM " + schema.table("turn_end_user") + " WHERE global_index < ?", globalIndex);
     }
 
@@ -120,17 +123,24 @@ final class UsageWriter {
     }
 
     private void writeEndUsers(UsageFold fold) {
-        if (!fold.earlierTurnsConsumed().isEmpty()) {
-            jdbc.update("DELETE FROM " + schema.table("turn_end_user") + " WHERE turn_id = ANY(?)", (Object)
-                    fold.earlierTurnsConsumed().toArray(String[]::new));
+        for (String turnKey : fold.earlierTurnsConsumed()) {
+            String[] parts = turnKey.split("/", 2);
+            jdbc.update(
+                    "DELETE FROM " + schema.table("turn_end_user") + " WHERE workspace_id = ? AND turn_id = ?",
+                    parts[0],
+                    parts[1]);
         }
-        fold.pendingEndUsers()
-                .forEach((turnId, endUser) -> jdbc.update(
-                        "INSERT INTO " + schema.table("turn_end_user") + " (turn_id, end_user_id, global_index)"
-                                + " VALUES (?, ?, ?) ON CONFLICT (turn_id) DO NOTHING",
-                        turnId,
-                        endUser,
-                        fold.pendingPosition(turnId)));
+        fold.pendingEndUsers().forEach((turnKey, endUser) -> {
+            String[] parts = turnKey.split("/", 2);
+            jdbc.update(
+                    "INSERT INTO " + schema.table("turn_end_user")
+                            + " (workspace_id, turn_id, end_user_id, global_index)"
+                            + " VALUES (?, ?, ?, ?) ON CONFLICT (workspace_id, turn_id) DO NOTHING",
+                    parts[0],
+                    parts[1],
+                    endUser,
+                    fold.pendingPosition(turnKey));
+        });
     }
 
     /** Column arrays for an {@code unnest} insert: text columns first, then numbers. */

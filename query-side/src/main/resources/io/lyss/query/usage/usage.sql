@@ -41,7 +41,9 @@ CREATE TABLE IF NOT EXISTS ${schema}.key_owner (
 
 -- End users named by TurnCompleted, until the turn's TokensSpent (same aggregate, so later on the same partition).
 CREATE TABLE IF NOT EXISTS ${schema}.turn_end_user (
-    turn_id      VARCHAR(64)  PRIMARY KEY,
+    workspace_id VARCHAR(64)  NOT NULL,
+    turn_id      VARCHAR(64)  NOT NULL,
     end_user_id  VARCHAR(200) NOT NULL,
-    global_index BIGINT       NOT NULL
+    global_index BIGINT       NOT NULL,
+    PRIMARY KEY (workspace_id, turn_id)
 );
