@@ -96,8 +96,13 @@ public class MemoryAutoConfiguration {
 
     @Bean
     Remembering remembering(
-            MemoryIndex index, Embedder embedder, ContentCipher cipher, CommandSide commandSide, MemoryProperties p) {
-        var extractor = new LlmExtractor(p.extraction(), new RuleBasedExtractor());
+            MemoryIndex index,
+            Embedder embedder,
+            ContentCipher cipher,
+            CommandSide commandSide,
+            MemoryProperties p,
+            SecurityProperties security) {
+        var extractor = new LlmExtractor(p.extraction(), security.internalToken(), new RuleBasedExtractor());
         return new Remembering(index, embedder, extractor, cipher, commandSide);
     }
 

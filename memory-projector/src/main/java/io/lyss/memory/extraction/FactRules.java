@@ -45,11 +45,12 @@ final class FactRules {
     static List<Fact> facts(String statement) {
         List<Fact> facts = new ArrayList<>();
         for (String sentence : statement.replace('\u2019', '\'').split("[.!?;\\n]+|,\\s*(?:and|but)\\s+")) {
-            String clean = sentence.strip().toLowerCase(Locale.ROOT);
+            String original = sentence.strip();
+            String clean = original.toLowerCase(Locale.ROOT);
             for (Rule rule : RULES) {
                 Matcher matcher = rule.pattern().matcher(clean);
                 if (matcher.find()) {
-                    facts.add(fact(rule, matcher));
+                    facts.add(fact(rule, new Groups(matcher, clean.length() == original.length() ? original : clean)));
                     break;
                 }
             }
@@ -57,7 +58,18 @@ final class FactRules {
         return facts;
     }
 
-    private static Fact fact(Rule rule, Matcher matcher) {
+    /** The groups of a match on the lower-cased sentence, read from the sentence as written. */
+    private record Groups(Matcher matcher, String source) {
+        int count() {
+            return matcher.groupCount();
+        }
+
+        String group(int n) {
+            return source.substring(matcher.start(n), matcher.end(n));
+        }
+    }
+
+    private static Fact fact(Rule rule, Groups matcher) {
         if (rule.negative()) {
             String thing = value(matcher.group(1));
             return new Fact("Dislikes " + thing, null, "Likes " + thing);
@@ -67,9 +79,9 @@ final class FactRules {
         return new Fact(capitalise(text), slot == null ? null : capitalise(slot), null);
     }
 
-    private static String fill(String template, Matcher matcher) {
+    private static String fill(String template, Groups matcher) {
         String filled = template;
-        for (int group = matcher.groupCount(); group >= 1; group--) {
+        for (int group = matcher.count(); group >= 1; group--) {
             filled = filled.replace("$" + group, value(matcher.group(group)));
         }
         return filled;

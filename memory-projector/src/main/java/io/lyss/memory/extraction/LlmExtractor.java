@@ -28,16 +28,21 @@ import org.slf4j.LoggerFactory;
 public final class LlmExtractor implements Extractor {
 
     public static final String SPEND_REASON_HEADER = "X-Lyss-Spend-Reason";
+    /** Proves to the orchestrator that the memory label comes from a Lyss service, not a client. */
+    public static final String INTERNAL_TOKEN_HEADER = "X-Lyss-Internal-Token";
+
     private static final Logger LOG = LoggerFactory.getLogger(LlmExtractor.class);
 
     private final MemoryProperties.Extraction settings;
     private final Extractor fallback;
+    private final String internalToken;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public LlmExtractor(MemoryProperties.Extraction settings, Extractor fallback) {
+    public LlmExtractor(MemoryProperties.Extraction settings, String internalToken, Extractor fallback) {
         this.settings = settings;
+        this.internalToken = internalToken == null ? "" : internalToken;
         this.fallback = fallback;
     }
 
@@ -116,6 +121,7 @@ public final class LlmExtractor implements Extractor {
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + model.virtualKey())
                 .header(SPEND_REASON_HEADER, "memory")
+                .header(INTERNAL_TOKEN_HEADER, internalToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
                 .build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());

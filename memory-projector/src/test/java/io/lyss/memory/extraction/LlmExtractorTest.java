@@ -94,7 +94,7 @@ class LlmExtractorTest {
 
         assertThat(received).hasSize(1);
         assertThat(decisions.extractor()).isEqualTo("rules");
-        assertThat(decisions.decisions()).extracting(Decision::text).containsExactly("Lives in oslo");
+        assertThat(decisions.decisions()).extracting(Decision::text).containsExactly("Lives in Oslo");
     }
 
     @Test
@@ -113,7 +113,7 @@ class LlmExtractorTest {
                 "lyss-sk-memory",
                 Map.of(),
                 Duration.ofSeconds(5));
-        return new LlmExtractor(settings, new RuleBasedExtractor());
+        return new LlmExtractor(settings, "internal-token", new RuleBasedExtractor());
     }
 
     private void complete(HttpExchange exchange) throws IOException {

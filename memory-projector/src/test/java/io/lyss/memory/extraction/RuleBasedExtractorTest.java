@@ -26,9 +26,9 @@ class RuleBasedExtractorTest {
         assertThat(decisions.decisions())
                 .extracting(Decision::event, Decision::text)
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Name is ada"),
-                        org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Lives in lisbon"),
-                        org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Works at acme labs"),
+                        org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Name is Ada"),
+                        org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Lives in Lisbon"),
+                        org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Works at Acme Labs"),
                         org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Is allergic to peanuts"),
                         org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Favourite colour is teal"),
                         org.assertj.core.groups.Tuple.tuple(Decision.Event.ADD, "Likes sailing"));
@@ -44,7 +44,7 @@ class RuleBasedExtractorTest {
 
     @Test
     void aNewPlaceUpdatesWhereTheUserLivesAndAKnownFactIsNone() {
-        MemoryRecord lives = memory("m-1", "Lives in lisbon");
+        MemoryRecord lives = memory("m-1", "Lives in Lisbon");
         MemoryRecord likes = memory("m-2", "Likes sailing");
 
         Decisions decisions = extractor.decide(
@@ -56,7 +56,7 @@ class RuleBasedExtractorTest {
                         Decision::text,
                         d -> d.target() == null ? null : d.target().id())
                 .containsExactly(
-                        org.assertj.core.groups.Tuple.tuple(Decision.Event.UPDATE, "Lives in porto", "m-1"),
+                        org.assertj.core.groups.Tuple.tuple(Decision.Event.UPDATE, "Lives in Porto", "m-1"),
                         org.assertj.core.groups.Tuple.tuple(Decision.Event.NONE, "Likes sailing", "m-2"));
     }
 
