@@ -43,3 +43,12 @@ CREATE TABLE forgotten_user (
     forgotten_at TIMESTAMPTZ  NOT NULL,
     PRIMARY KEY (workspace_id, user_id)
 );
+
+-- The memory model of a workspace, set at runtime; its virtual key sealed under the master key.
+CREATE TABLE workspace_memory_model (
+    workspace_id  VARCHAR(64)  PRIMARY KEY,
+    model         VARCHAR(200) NOT NULL,
+    master_key_id VARCHAR(64)  NOT NULL,
+    nonce         VARCHAR(64)  NOT NULL,
+    ciphertext    TEXT         NOT NULL
+);

@@ -7,6 +7,7 @@ import io.lyss.memory.crypto.ContentCipher;
 import io.lyss.memory.crypto.DataKeys;
 import io.lyss.memory.embedding.Embedder;
 import io.lyss.memory.embedding.EmbedderFactory;
+import io.lyss.memory.extraction.ExtractionModels;
 import io.lyss.memory.extraction.LlmExtractor;
 import io.lyss.memory.extraction.RuleBasedExtractor;
 import io.lyss.memory.feed.Checkpoints;
@@ -19,6 +20,7 @@ import io.lyss.memory.memories.History;
 import io.lyss.memory.memories.Memories;
 import io.lyss.memory.memories.Remembering;
 import io.lyss.memory.memories.TurnMemories;
+import io.lyss.security.access.SecurityAutoConfiguration;
 import io.lyss.security.access.SecurityProperties;
 import io.lyss.security.secrets.SecretSealer;
 import java.util.UUID;
@@ -26,6 +28,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
@@ -39,8 +42,14 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The memory projector as a library, on when {@code lyss.memory.enabled=true}: needs PostgreSQL (its schema
  * {@value #SCHEMA}), Elasticsearch, Kafka, the command side and the master key (which seals the users' data keys).
  */
-@AutoConfiguration(after = {DataSourceAutoConfiguration.class, ElasticsearchClientAutoConfiguration.class})
+@AutoConfiguration(
+        after = {
+            DataSourceAutoConfiguration.class,
+            ElasticsearchClientAutoConfiguration.class,
+            SecurityAutoConfiguration.class
+        })
 @ConditionalOnProperty(name = "lyss.memory.enabled", havingValue = "true")
+@ConditionalOnBean(SecretSealer.class)
 @EnableConfigurationProperties(MemoryProperties.class)
 @ComponentScan(
         basePackageClasses = MemoryAutoConfiguration.class,
@@ -101,9 +110,16 @@ public class MemoryAutoConfiguration {
             ContentCipher cipher,
             CommandSide commandSide,
             MemoryProperties p,
+            ExtractionModels models,
             SecurityProperties security) {
-        var extractor = new LlmExtractor(p.extraction(), security.internalToken(), new RuleBasedExtractor());
+        var extractor = new LlmExtractor(p.extraction(), models, security.internalToken(), new RuleBasedExtractor());
         return new Remembering(index, embedder, extractor, cipher, commandSide);
+    }
+
+    @Bean
+    ExtractionModels extractionModels(
+            MemoryProperties properties, JdbcTemplate jdbc, SecretSealer sealer, Flyway memorySchemaMigration) {
+        return new ExtractionModels(properties.extraction(), jdbc, sealer);
     }
 
     @Bean

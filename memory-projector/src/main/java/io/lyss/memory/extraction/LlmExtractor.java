@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,21 +35,30 @@ public final class LlmExtractor implements Extractor {
     private static final Logger LOG = LoggerFactory.getLogger(LlmExtractor.class);
 
     private final MemoryProperties.Extraction settings;
+    private final Function<String, MemoryProperties.Model> models;
     private final Extractor fallback;
     private final String internalToken;
     private final ObjectMapper json = new ObjectMapper();
     private final HttpClient http =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    public LlmExtractor(MemoryProperties.Extraction settings, String internalToken, Extractor fallback) {
+    /**
+     * @param models the memory model of a workspace, null for none
+     */
+    public LlmExtractor(
+            MemoryProperties.Extraction settings,
+            Function<String, MemoryProperties.Model> models,
+            String internalToken,
+            Extractor fallback) {
         this.settings = settings;
+        this.models = models;
         this.internalToken = internalToken == null ? "" : internalToken;
         this.fallback = fallback;
     }
 
     @Override
     public Decisions decide(String workspaceId, List<Message> conversation, List<MemoryRecord> existing) {
-        MemoryProperties.Model model = settings.modelFor(workspaceId);
+        MemoryProperties.Model model = models.apply(workspaceId);
         if (model == null) {
             return fallback.decide(workspaceId, conversation, existing);
         }

@@ -113,7 +113,7 @@ class LlmExtractorTest {
                 "lyss-sk-memory",
                 Map.of(),
                 Duration.ofSeconds(5));
-        return new LlmExtractor(settings, "internal-token", new RuleBasedExtractor());
+        return new LlmExtractor(settings, settings::modelFor, "internal-token", new RuleBasedExtractor());
     }
 
     private void complete(HttpExchange exchange) throws IOException {
