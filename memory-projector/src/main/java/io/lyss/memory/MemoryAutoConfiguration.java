@@ -28,8 +28,7 @@ import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.autoconfigure.elasticsearch.ElasticsearchClientAutoConfiguration;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -39,7 +38,7 @@ import org.springframework.context.annotation.FilterType;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The memory projector as a library, on when {@code lyss.memory.enabled=true}: needs PostgreSQL (its schema
+ * The memory projector as a library, on when {@code lyss.memory.enabled=true} and a master key is set: needs PostgreSQL (its schema
  * {@value #SCHEMA}), Elasticsearch, Kafka, the command side and the master key (which seals the users' data keys).
  */
 @AutoConfiguration(
@@ -48,8 +47,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
             ElasticsearchClientAutoConfiguration.class,
             SecurityAutoConfiguration.class
         })
-@ConditionalOnProperty(name = "lyss.memory.enabled", havingValue = "true")
-@ConditionalOnBean(SecretSealer.class)
+@ConditionalOnExpression("${lyss.memory.enabled:false} and '${lyss.security.master-key:}' != ''")
 @EnableConfigurationProperties(MemoryProperties.class)
 @ComponentScan(
         basePackageClasses = MemoryAutoConfiguration.class,

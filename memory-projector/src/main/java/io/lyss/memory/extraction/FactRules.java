@@ -44,7 +44,8 @@ final class FactRules {
 
     static List<Fact> facts(String statement) {
         List<Fact> facts = new ArrayList<>();
-        for (String sentence : statement.replace('\u2019', '\'').split("[.!?;\\n]+|,\\s*(?:and|but)\\s+")) {
+        for (String sentence :
+                statement.replace('\u2019', '\'').split("[.!?;\\n]+|,?\\s+(?i:and|but)\\s+(?=(?i:i|my|i'm)\\b)")) {
             String original = sentence.strip();
             String clean = original.toLowerCase(Locale.ROOT);
             for (Rule rule : RULES) {

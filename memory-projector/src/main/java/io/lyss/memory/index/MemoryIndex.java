@@ -153,14 +153,31 @@ public final class MemoryIndex {
         return new Page(total, records);
     }
 
-    /** Removes every document of a user (erasure). */
+    /**
+     * Removes every document of a user (erasure). This Elasticsearch has no delete-by-query, so ids are searched
+     * and deleted in bulk, page after page, until none is left.
+     */
     public void deleteUser(String workspaceId, String userId) {
         ensureExists();
         Scope scope = new Scope(workspaceId, userId, null, null);
-        call(() -> elasticsearch.deleteByQuery(d -> d.index(name)
-                .refresh(true)
-                .conflicts(co.elastic.clients.elasticsearch._types.Conflicts.Proceed)
-                .query(q -> q.bool(b -> b.filter(scope.filters())))));
+        while (true) {
+            refresh();
+            SearchResponse<Map> page = call(() -> elasticsearch.search(
+                    s -> s.index(name)
+                            .size(1000)
+                            .source(src -> src.fetch(false))
+                            .query(q -> q.bool(b -> b.filter(scope.filters()))),
+                    Map.class));
+            List<String> ids = page.hits().hits().stream().map(Hit::id).toList();
+            if (ids.isEmpty()) {
+                return;
+            }
+            call(() -> elasticsearch.bulk(bulk -> {
+                ids.forEach(
+                        id -> bulk.operations(op -> op.delete(d -> d.index(name).id(id))));
+                return bulk;
+            }));
+        }
     }
 
     /** Makes recent writes visible to search (tests and benchmarks). */

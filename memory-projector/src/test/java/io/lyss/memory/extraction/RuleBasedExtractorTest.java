@@ -18,7 +18,7 @@ class RuleBasedExtractorTest {
                 "ws",
                 List.of(new Message(
                         "user",
-                        "Hi! My name is Ada. I live in Lisbon, and I work at Acme Labs. I'm allergic to peanuts."
+                        "Hi! My name is Ada and I live in Lisbon, and I work at Acme Labs. I'm allergic to peanuts."
                                 + " My favourite colour is teal. I like sailing.")),
                 List.of());
 
