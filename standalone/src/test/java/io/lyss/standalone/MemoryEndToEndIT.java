@@ -13,12 +13,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -261,6 +264,55 @@ class MemoryEndToEndIT {
                         tenant.workspaceId()))
                 .isZero());
         assertThat(search(tenant.key(), "frank", "allergies").path("results")).hasSize(1);
+    }
+
+    @Test
+    void theOfficialMem0ClientWorksAgainstLyss() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/node")), "Node.js is needed for the mem0ai client");
+        Tenant tenant = newTenant();
+        Path dir = Files.createTempDirectory("lyss-mem0-client");
+        for (String file : List.of("package.json", "check.mjs")) {
+            try (var in = getClass().getResourceAsStream("/mem0-client/" + file)) {
+                Files.copy(in, dir.resolve(file));
+            }
+        }
+        assertThat(run(dir, Duration.ofMinutes(4), "npm", "install", "--ignore-scripts", "--no-audit", "--no-fund")
+                        .exitCode())
+                .isZero();
+        Run check =
+                run(dir, Duration.ofMinutes(3), "/usr/bin/node", "check.mjs", "http://127.0.0.1:" + PORT, tenant.key());
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        String last = check.output()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        JsonNode seen = JSON.readTree(last);
+        assertThat(seen.at("/added/results/0/event").asText()).isEqualTo("ADD");
+        assertThat(seen.at("/found/results/0/memory").asText()).isEqualTo("Lives in Reykjavik");
+        assertThat(seen.at("/found/results/0/userId").asText()).isEqualTo("node-user");
+        assertThat(seen.at("/one/metadata/via").asText()).isEqualTo("mem0ai");
+        assertThat(seen.at("/updated/memory").asText()).isEqualTo("Lives in Akureyri");
+        assertThat(seen.at("/history/1/oldMemory").asText()).isEqualTo("Lives in Reykjavik");
+        assertThat(seen.at("/all/count").asInt()).isEqualTo(2);
+        assertThat(seen.at("/deleted/message").asText()).contains("deleted");
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private static Run run(Path dir, Duration timeout, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out-" + command.length + ".log").toFile());
+        builder.environment().put("MEM0_TELEMETRY", "false");
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(dir.resolve("out-" + command.length + ".log"));
+        return new Run(finished ? process.exitValue() : -1, output);
     }
 
     private record Tenant(String workspaceId, String key) {}

@@ -40,6 +40,11 @@ class MemoryApiErrors {
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "The memory store is unavailable; try again shortly.");
     }
 
+    @ExceptionHandler(io.lyss.memory.crypto.DataKeyUnavailableException.class)
+    ResponseEntity<Map<String, String>> keyUnavailable(RuntimeException e) {
+        return answer(HttpStatus.CONFLICT, "This user's memories cannot be written by this server.");
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<Map<String, String>> unexpected(Exception e) {
         LOG.error("Memory request failed", e);

@@ -2,15 +2,19 @@ package io.lyss.memory.crypto;
 
 import io.lyss.events.governance.SealedSecret;
 import io.lyss.security.secrets.SecretSealer;
+import io.lyss.security.secrets.SecretUnavailableException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
 import javax.crypto.spec.SecretKeySpec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -22,6 +26,8 @@ public final class DataKeys {
 
     /** A usable data key. */
     public record DataKey(String id, SecretKey key) {}
+
+    private static final Logger LOG = LoggerFactory.getLogger(DataKeys.class);
 
     private final JdbcTemplate jdbc;
     private final SecretSealer sealer;
@@ -54,8 +60,8 @@ public final class DataKeys {
                 (row, n) ->
                         open(row.getString(1), new SealedSecret(row.getString(2), row.getString(3), row.getString(4))),
                 dataKeyId);
-        found.forEach(key -> byId.put(key.id(), key));
-        return found.stream().findFirst();
+        found.stream().filter(Objects::nonNull).forEach(key -> byId.put(key.id(), key));
+        return found.stream().filter(Objects::nonNull).findFirst();
     }
 
     /** Destroys the user's data keys; returns their ids. */
@@ -86,6 +92,9 @@ public final class DataKeys {
                         open(row.getString(1), new SealedSecret(row.getString(2), row.getString(3), row.getString(4))),
                 workspaceId,
                 userId);
+        if (!found.isEmpty() && found.getFirst() == null) {
+            throw new DataKeyUnavailableException();
+        }
         found.forEach(key -> remember(workspaceId, userId, key));
         return found.stream().findFirst();
     }
@@ -116,8 +125,14 @@ public final class DataKeys {
         return key;
     }
 
+    /** Opens a sealed data key; a key sealed under another master key is unusable, like a destroyed one. */
     private DataKey open(String id, SealedSecret sealed) {
-        return new DataKey(id, new SecretKeySpec(Base64.getDecoder().decode(sealer.open(sealed, id)), "AES"));
+        try {
+            return new DataKey(id, new SecretKeySpec(Base64.getDecoder().decode(sealer.open(sealed, id)), "AES"));
+        } catch (SecretUnavailableException e) {
+            LOG.warn("Data key {} does not open with this master key; its content is unreadable here", id);
+            return null;
+        }
     }
 
     private void remember(String workspaceId, String userId, DataKey key) {

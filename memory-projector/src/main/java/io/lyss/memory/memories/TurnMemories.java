@@ -2,6 +2,7 @@ package io.lyss.memory.memories;
 
 import io.lyss.events.EventCatalogue;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.memory.crypto.DataKeyUnavailableException;
 import io.lyss.memory.extraction.Message;
 import io.lyss.memory.feed.Checkpoints;
 import io.lyss.memory.feed.FedEvent;
@@ -13,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Mines completed turns for memories about their end user (turns without one are skipped, as are turns from
@@ -22,6 +25,7 @@ import java.util.Set;
 public final class TurnMemories implements Projection {
 
     public static final String NAME = "turn-memories";
+    private static final Logger LOG = LoggerFactory.getLogger(TurnMemories.class);
 
     private final Remembering remembering;
     private final HistoryStore history;
@@ -52,7 +56,10 @@ public final class TurnMemories implements Projection {
     public void apply(List<FedEvent> events, Map<Integer, Long> nextOffsets) {
         for (FedEvent event : events) {
             TurnCompleted turn = (TurnCompleted) event.payload();
-            if (minable(turn, event.envelope().occurredAt())) {
+            if (!minable(turn, event.envelope().occurredAt())) {
+                continue;
+            }
+            try {
                 remembering.add(
                         new Scope(turn.workspaceId(), turn.endUserId(), null, null),
                         List.of(
@@ -63,6 +70,8 @@ public final class TurnMemories implements Projection {
                         null,
                         turn.turnId(),
                         event.envelope().eventId());
+            } catch (DataKeyUnavailableException e) {
+                LOG.warn("Turn {} skipped: {}", turn.turnId(), e.getMessage());
             }
         }
         checkpoints.save(NAME, nextOffsets);
