@@ -6,6 +6,9 @@ import io.lyss.orchestrator.chat.UpstreamCaller;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
+import io.lyss.orchestrator.memory.HttpMemoryRecall;
+import io.lyss.orchestrator.memory.MemoryRecall;
+import io.lyss.orchestrator.memory.MemoryRecallProperties;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.recording.TurnRecorder;
@@ -19,6 +22,7 @@ import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -28,7 +32,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The chat orchestrator as a library: the OpenAI-compatible API and everything on its request path. */
 @AutoConfiguration
-@EnableConfigurationProperties({OrchestratorProperties.class, PricingProperties.class})
+@EnableConfigurationProperties({OrchestratorProperties.class, PricingProperties.class, MemoryRecallProperties.class})
 @ComponentScan(
         basePackageClasses = OrchestratorAutoConfiguration.class,
         excludeFilters =
@@ -69,6 +73,13 @@ public class OrchestratorAutoConfiguration {
     @Bean
     TurnRecorder turnRecorder(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
         return new TurnRecorder(properties.commandSideUrl(), security.internalToken(), json);
+    }
+
+    /** Memory for the workflow's memory node, only when a memory projector is configured. */
+    @Bean
+    @ConditionalOnProperty("lyss.orchestrator.memory.url")
+    MemoryRecall memoryRecall(MemoryRecallProperties memory, SecurityProperties security, ObjectMapper json) {
+        return new HttpMemoryRecall(memory.url(), security.internalToken(), memory.timeout(), json);
     }
 
     /** Up once the key and channel view has caught up with the log: before that, valid keys could be refused. */

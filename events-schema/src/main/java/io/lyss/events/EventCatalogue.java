@@ -6,6 +6,10 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.WorkspaceCreated;
+import io.lyss.events.memory.MemoryAdded;
+import io.lyss.events.memory.MemoryDeleted;
+import io.lyss.events.memory.MemoryUpdated;
+import io.lyss.events.memory.UserForgotten;
 import io.lyss.events.usage.CacheHit;
 import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.TokensSpent;
@@ -45,7 +49,11 @@ public final class EventCatalogue {
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),
-            new Entry("workflow", WorkflowRunRecorded.class, 1));
+            new Entry("workflow", WorkflowRunRecorded.class, 1),
+            new Entry("memory", MemoryAdded.class, 1),
+            new Entry("memory", MemoryUpdated.class, 1),
+            new Entry("memory", MemoryDeleted.class, 1),
+            new Entry("memory", UserForgotten.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

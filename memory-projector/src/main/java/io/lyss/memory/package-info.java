@@ -1,6 +1,6 @@
 /**
- * Mem0-style long-term memory per user: consumes completed turns from Kafka, extracts and reconciles facts,
- * records them as memory events and indexes them in Elasticsearch. Not built yet: see issue 5. The module exists
- * so that the build, the launcher and the architecture rules already account for it.
+ * Mem0-style long-term memory per end user: extracts facts from completed turns, records every change as a
+ * memory event on the command side (the log is the system of record), projects those events into an
+ * Elasticsearch kNN index and serves a Mem0-compatible API and the orchestrator's recall. See docs/memory.md.
  */
 package io.lyss.memory;

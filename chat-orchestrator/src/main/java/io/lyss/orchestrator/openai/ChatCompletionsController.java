@@ -13,6 +13,7 @@ import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.recording.FinishedTurn;
+import io.lyss.orchestrator.recording.SpendReasons;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,6 +41,7 @@ class ChatCompletionsController {
     private final UpstreamCaller upstream;
     private final PriceTable prices;
     private final TurnRecorder recorder;
+    private final SpendReasons spendReasons;
     private final ObjectMapper json;
     private final int maxRequestBytes;
 
@@ -50,6 +52,7 @@ class ChatCompletionsController {
             UpstreamCaller upstream,
             PriceTable prices,
             TurnRecorder recorder,
+            SpendReasons spendReasons,
             ObjectMapper json,
             OrchestratorProperties properties) {
         this.authenticator = authenticator;
@@ -58,6 +61,7 @@ class ChatCompletionsController {
         this.upstream = upstream;
         this.prices = prices;
         this.recorder = recorder;
+        this.spendReasons = spendReasons;
         this.json = json;
         this.maxRequestBytes = properties.maxRequestBytes();
     }
@@ -91,11 +95,16 @@ class ChatCompletionsController {
                 request.maxTokens(),
                 request.stop());
         UpstreamOutcome outcome = upstream.call(router.order(channels), prompt, sink);
-        recorder.record(turn(turnId, grant, request, outcome, receivedAt));
+        recorder.record(turn(turnId, grant, request, outcome, receivedAt, spendReasons.of(httpRequest)));
     }
 
     private FinishedTurn turn(
-            String turnId, KeyGrant grant, ChatCompletionRequest request, UpstreamOutcome outcome, long receivedAt) {
+            String turnId,
+            KeyGrant grant,
+            ChatCompletionRequest request,
+            UpstreamOutcome outcome,
+            long receivedAt,
+            String spendReason) {
         long now = System.nanoTime();
         return new FinishedTurn(
                 "conv_" + turnId,
@@ -118,7 +127,8 @@ class ChatCompletionsController {
                 prices.costMicros(request.model(), outcome.usage()),
                 prices.version(),
                 outcome.usage().estimated(),
-                request.user());
+                request.user(),
+                spendReason);
     }
 
     private static String lastUserMessage(List<PromptMessage> messages) {

@@ -1,6 +1,10 @@
 package io.lyss.orchestrator.recording;
 
-/** A finished turn as reported to the command side ({@code POST /internal/v1/turns}). */
+/**
+ * A finished turn as reported to the command side ({@code POST /internal/v1/turns}).
+ *
+ * @param spendReason {@code memory} for the memory projector's extraction calls; null for a chat turn
+ */
 public record FinishedTurn(
         String conversationId,
         String turnId,
@@ -20,7 +24,8 @@ public record FinishedTurn(
         long costMicros,
         String priceVersion,
         boolean usageEstimated,
-        String endUserId) {
+        String endUserId,
+        String spendReason) {
 
     @Override
     public String toString() {

@@ -43,6 +43,26 @@ class Conversation {
         if (recordedTurns.contains(command.turnId())) {
             return;
         }
+        boolean memoryExtraction = "memory".equals(command.spendReason());
+        if (!memoryExtraction) {
+            recordTurn(command);
+        }
+        apply(new TokensSpent(
+                command.turnId(),
+                command.workspaceId(),
+                command.keyId(),
+                command.model(),
+                command.channelId(),
+                command.promptTokens(),
+                command.completionTokens(),
+                command.cachedTokens(),
+                command.costMicros(),
+                command.priceVersion(),
+                memoryExtraction ? SpendReason.MEMORY : SpendReason.CHAT,
+                command.usageEstimated()));
+    }
+
+    private void recordTurn(RecordTurn command) {
         apply(new TurnCompleted(
                 command.conversationId(),
                 command.turnId(),
@@ -56,19 +76,6 @@ class Conversation {
                 command.latencyMillis(),
                 command.firstTokenMillis(),
                 command.endUserId()));
-        apply(new TokensSpent(
-                command.turnId(),
-                command.workspaceId(),
-                command.keyId(),
-                command.model(),
-                command.channelId(),
-                command.promptTokens(),
-                command.completionTokens(),
-                command.cachedTokens(),
-                command.costMicros(),
-                command.priceVersion(),
-                SpendReason.CHAT,
-                command.usageEstimated()));
     }
 
     @EventSourcingHandler
@@ -80,5 +87,10 @@ class Conversation {
     @EventSourcingHandler
     void on(TurnCompleted event) {
         recordedTurns.add(event.turnId());
+    }
+
+    @EventSourcingHandler
+    void on(TokensSpent event) {
+        recordedTurns.add(event.requestId()); // a memory extraction call records its spend only
     }
 }

@@ -45,7 +45,8 @@ class TurnIngestController {
                 turn.costMicros(),
                 turn.priceVersion(),
                 turn.usageEstimated(),
-                turn.endUserId());
+                turn.endUserId(),
+                turn.spendReason());
         var provenance = new Provenance(Actor.apiKey(turn.keyId()), turn.turnId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
         return ResponseEntity.noContent().build();

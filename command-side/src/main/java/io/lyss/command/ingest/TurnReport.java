@@ -23,4 +23,5 @@ record TurnReport(
         @PositiveOrZero long costMicros,
         @NotBlank String priceVersion,
         boolean usageEstimated,
-        String endUserId) {}
+        String endUserId,
+        String spendReason) {}

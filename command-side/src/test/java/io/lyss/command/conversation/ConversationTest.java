@@ -52,7 +52,48 @@ class ConversationTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aMemoryExtractionCallRecordsOnlyItsSpendWithReasonMemory() {
+        RecordTurn extraction = turn("turn_m", "ws_1", "memory");
+        fixture.given(new ConversationStarted("conv_1", "ws_1", "key_1", "openai"))
+                .when(extraction)
+                .expectEvents(new TokensSpent(
+                        "turn_m",
+                        "ws_1",
+                        "key_1",
+                        "gpt-4o-mini",
+                        "ch_1",
+                        12,
+                        3,
+                        0,
+                        9,
+                        "2026-11-01",
+                        SpendReason.MEMORY,
+                        false));
+        fixture.given(
+                        new ConversationStarted("conv_1", "ws_1", "key_1", "openai"),
+                        new TokensSpent(
+                                "turn_m",
+                                "ws_1",
+                                "key_1",
+                                "gpt-4o-mini",
+                                "ch_1",
+                                12,
+                                3,
+                                0,
+                                9,
+                                "2026-11-01",
+                                SpendReason.MEMORY,
+                                false))
+                .when(extraction)
+                .expectNoEvents();
+    }
+
     private static RecordTurn turn(String turnId, String workspaceId) {
+        return turn(turnId, workspaceId, null);
+    }
+
+    private static RecordTurn turn(String turnId, String workspaceId, String spendReason) {
         return new RecordTurn(
                 "conv_1",
                 turnId,
@@ -72,7 +113,8 @@ class ConversationTest {
                 9,
                 "2026-11-01",
                 false,
-                "end-user-1");
+                "end-user-1",
+                spendReason);
     }
 
     private static TurnCompleted completed(String turnId) {

@@ -4,7 +4,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
  * Record one finished turn and what it spent. Sent by the chat orchestrator after the answer has reached the
- * client; sending the same turn twice records it once.
+ * client; sending the same turn twice records it once. A {@code spendReason} of {@code memory} marks a call the
+ * memory projector made to extract memories: only its spend is recorded (reason MEMORY), not a conversation turn.
  */
 public record RecordTurn(
         @TargetAggregateIdentifier String conversationId,
@@ -25,4 +26,5 @@ public record RecordTurn(
         long costMicros,
         String priceVersion,
         boolean usageEstimated,
-        String endUserId) {}
+        String endUserId,
+        String spendReason) {}

@@ -1,0 +1,449 @@
+package io.lyss.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.infra.LocalInfrastructure;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Memory end to end through the real PostgreSQL, Kafka and Elasticsearch: the Mem0 API, memories as events,
+ * the index as their projection, mining of chat turns by rules and by a memory model reached through Lyss's own
+ * routing (a real HTTP server speaking OpenAI's protocol), scope isolation, and erasure of a user.
+ */
+@SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class MemoryEndToEndIT {
+
+    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
+    private static final int PORT = freePort();
+    private static final String ADMIN_TOKEN = "admin-" + random(24);
+    private static final String UPSTREAM_SECRET = "sk-upstream-" + random(24);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration PROJECTED = Duration.ofSeconds(60);
+    private static MockMemoryModelServer upstream;
+
+    private final PlatformClient client = new PlatformClient(PORT);
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry properties) {
+        properties.add("server.port", () -> PORT);
+        properties.add("spring.datasource.url", INFRA::postgresUrl);
+        properties.add("spring.datasource.username", INFRA::postgresUser);
+        properties.add("spring.datasource.password", INFRA::postgresPassword);
+        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
+        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.memory.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.memory.enabled", () -> "true");
+        properties.add("lyss.memory.index", () -> "lyss-memories-it-" + random(8));
+        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
+        properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
+        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
+    }
+
+    @BeforeAll
+    static void startUpstream() throws IOException {
+        upstream = new MockMemoryModelServer();
+    }
+
+    @AfterAll
+    static void stopUpstream() {
+        upstream.close();
+    }
+
+    @Test
+    void memoriesAddedThroughTheApiAreEventsProjectedIntoASearchableIndexWithHistory() {
+        Tenant tenant = newTenant();
+        var added = mem0(
+                "POST",
+                "/v1/memories/",
+                tenant.key(),
+                """
+                {"messages":[{"role":"user","content":"I live in Lisbon. I like sailing."},
+                             {"role":"assistant","content":"Nice!"}],
+                 "user_id":"alice","metadata":{"source":"it"}}""");
+        assertThat(added.path("results")).hasSize(2);
+        assertThat(added.at("/results/0/event").asText()).isEqualTo("ADD");
+        String livesId = added.at("/results/0/id").asText();
+
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            JsonNode found = search(tenant.key(), "alice", "Where does the user live?");
+            assertThat(found.at("/results/0/memory").asText()).isEqualTo("Lives in Lisbon");
+            assertThat(found.at("/results/0/metadata/source").asText()).isEqualTo("it");
+        });
+
+        var again = mem0(
+                "POST",
+                "/v3/memories/add/",
+                tenant.key(),
+                """
+                {"messages":"I live in Lisbon.","user_id":"alice"}""");
+        assertThat(again.at("/results/0/event").asText()).isEqualTo("NONE");
+        assertThat(again.at("/results/0/id").asText()).isEqualTo(livesId);
+
+        mem0("PUT", "/v1/memories/" + livesId + "/", tenant.key(), "{\"text\":\"Lives in Porto\"}");
+        await().atMost(PROJECTED)
+                .untilAsserted(() -> assertThat(mem0("GET", "/v1/memories/" + livesId + "/", tenant.key(), null)
+                                .path("memory")
+                                .asText())
+                        .isEqualTo("Lives in Porto"));
+        JsonNode history = mem0("GET", "/v1/memories/" + livesId + "/history/", tenant.key(), null);
+        assertThat(history).hasSize(2);
+        assertThat(history.at("/0/event").asText()).isEqualTo("ADD");
+        assertThat(history.at("/1/old_memory").asText()).isEqualTo("Lives in Lisbon");
+        assertThat(history.at("/1/new_memory").asText()).isEqualTo("Lives in Porto");
+
+        assertThat(eventCount(tenant, "MemoryAdded")).isEqualTo(2);
+        assertThat(eventCount(tenant, "MemoryUpdated")).isEqualTo(1);
+        assertThat(storedPayloads(tenant))
+                .noneMatch(payload -> payload.contains("Lisbon") || payload.contains("Porto"));
+    }
+
+    @Test
+    void metadataNeverMovesAMemoryIntoAnotherUsersOrWorkspacesScope() {
+        Tenant tenant = newTenant();
+        Tenant other = newTenant();
+        var added = mem0(
+                "POST",
+                "/v1/memories/",
+                tenant.key(),
+                """
+                {"messages":"My favourite colour is teal.","user_id":"alice",
+                 "metadata":{"user_id":"bob","workspace_id":"%s","workspaceId":"%s","userId":"bob"}}"""
+                        .formatted(other.workspaceId(), other.workspaceId()));
+        String id = added.at("/results/0/id").asText();
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(
+                        search(tenant.key(), "alice", "favourite colour").path("results"))
+                .isNotEmpty());
+
+        mem0("PUT", "/v1/memories/" + id + "/", tenant.key(), "{\"metadata\":{\"user_id\":\"bob\"}}");
+        await().atMost(PROJECTED)
+                .untilAsserted(() -> assertThat(mem0("GET", "/v1/memories/" + id + "/", tenant.key(), null)
+                                .at("/metadata/user_id")
+                                .asText())
+                        .isEqualTo("bob"));
+
+        JsonNode memory = mem0("GET", "/v1/memories/" + id + "/", tenant.key(), null);
+        assertThat(memory.path("user_id").asText()).isEqualTo("alice");
+        assertThat(search(tenant.key(), "bob", "favourite colour").path("results"))
+                .isEmpty();
+        assertThat(search(other.key(), "alice", "favourite colour").path("results"))
+                .isEmpty();
+        assertThat(search(other.key(), "bob", "favourite colour").path("results"))
+                .isEmpty();
+        assertThat(status("GET", "/v1/memories/" + id + "/", other.key(), null)).isEqualTo(404);
+        assertThat(status("PUT", "/v1/memories/" + id + "/", other.key(), "{\"text\":\"stolen\"}"))
+                .isEqualTo(404);
+        assertThat(status("DELETE", "/v1/memories/" + id + "/", other.key(), null))
+                .isEqualTo(404);
+        assertThat(status("GET", "/v1/memories/" + id + "/history/", other.key(), null))
+                .isEqualTo(404);
+        assertThat(status("POST", "/v1/memories/search/", "lyss-sk-nobody", "{\"query\":\"x\",\"user_id\":\"a\"}"))
+                .isEqualTo(401);
+        assertThat(status("POST", "/v1/memories/", tenant.key(), "{\"messages\":42,\"user_id\":\"a\"}"))
+                .isEqualTo(400);
+    }
+
+    @Test
+    void chatTurnsAreMinedByRulesAndByTheMemoryModelWhoseSpendIsRecordedAsMemory() {
+        Tenant tenant = newTenant();
+        chat(tenant, "carol", "Hello. My name is Carol and I work at Initech.");
+        await().atMost(PROJECTED)
+                .untilAsserted(() -> assertThat(search(tenant.key(), "carol", "Where does the user work?")
+                                .at("/results/0/memory")
+                                .asText())
+                        .isEqualTo("Works at Initech"));
+        assertThat(storedPayloads(tenant, "MemoryAdded")).allMatch(p -> p.contains("\"extractor\":\"rules\""));
+
+        String carolsMemory =
+                search(tenant.key(), "carol", "work").at("/results/0/id").asText();
+        upstream.extractionAnswer(
+                """
+                {"memory":[{"event":"ADD","text":"Has a dog named Rex"},
+                           {"event":"DELETE","id":"m7"},
+                           {"event":"DELETE","id":"%s"}]}"""
+                        .formatted(carolsMemory));
+        var set = put(
+                "/admin/v1/workspaces/" + tenant.workspaceId() + "/memory-model",
+                ADMIN_TOKEN,
+                "{\"model\":\"%s\",\"virtualKey\":\"%s\"}".formatted(MockMemoryModelServer.MEMORY_MODEL, tenant.key()));
+        assertThat(set.statusCode()).isEqualTo(200);
+
+        chat(tenant, "dave", "My dog Rex keeps me busy.");
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(search(tenant.key(), "dave", "pets")
+                        .at("/results/0/memory")
+                        .asText())
+                .isEqualTo("Has a dog named Rex"));
+        assertThat(upstream.memoryCalls()).isNotEmpty();
+        assertThat(upstream.memoryCalls().getLast().toString()).doesNotContain(carolsMemory);
+        assertThat(mem0("GET", "/v1/memories/" + carolsMemory + "/", tenant.key(), null)
+                        .path("memory")
+                        .asText())
+                .isEqualTo("Works at Initech");
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        """
+                        SELECT count(*) FROM lyss_command.domain_event_entry
+                        WHERE payload_type LIKE '%.TokensSpent'
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'workspaceId' = ?
+                          AND convert_from(payload, 'UTF8')::jsonb ->> 'reason' = 'MEMORY'
+                        """,
+                        Long.class, tenant.workspaceId()))
+                .isEqualTo(1L));
+        assertThat(eventCount(tenant, "TurnCompleted")).isEqualTo(2);
+        assertThat(storedPayloads(tenant, "MemoryAdded")).anyMatch(p -> p.contains("\"extractor\":\"llm:mem-model\""));
+    }
+
+    @Test
+    void forgettingAUserShredsTheirContentAndDropsThemFromEveryReadModel() {
+        Tenant tenant = newTenant();
+        String id = mem0(
+                        "POST",
+                        "/v1/memories/",
+                        tenant.key(),
+                        """
+                        {"messages":"I am allergic to peanuts.","user_id":"erin"}""")
+                .at("/results/0/id")
+                .asText();
+        mem0(
+                "POST",
+                "/v1/memories/",
+                tenant.key(),
+                """
+                {"messages":"I am allergic to peanuts.","user_id":"frank"}""");
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            assertThat(search(tenant.key(), "erin", "allergies").path("results"))
+                    .hasSize(1);
+            assertThat(search(tenant.key(), "frank", "allergies").path("results"))
+                    .hasSize(1);
+        });
+        assertThat(dataKeys(tenant, "erin")).isEqualTo(1);
+
+        var forgotten = mem0("DELETE", "/v1/entities/user/erin/", tenant.key(), null);
+        assertThat(forgotten.path("data_keys_destroyed").asInt()).isEqualTo(1);
+
+        assertThat(dataKeys(tenant, "erin")).isZero();
+        assertThat(search(tenant.key(), "erin", "allergies").path("results")).isEmpty();
+        assertThat(status("GET", "/v1/memories/" + id + "/", tenant.key(), null))
+                .isEqualTo(404);
+        assertThat(status("GET", "/v1/memories/" + id + "/history/", tenant.key(), null))
+                .isEqualTo(404);
+        assertThat(eventCount(tenant, "UserForgotten")).isEqualTo(1);
+        await().atMost(PROJECTED).untilAsserted(() -> assertThat(jdbc.queryForObject(
+                        "SELECT count(*) FROM lyss_memory.memory_history WHERE workspace_id = ? AND user_id = 'erin'",
+                        Long.class,
+                        tenant.workspaceId()))
+                .isZero());
+        assertThat(search(tenant.key(), "frank", "allergies").path("results")).hasSize(1);
+    }
+
+    @Test
+    void theOfficialMem0ClientWorksAgainstLyss() throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/node")), "Node.js is needed for the mem0ai client");
+        Tenant tenant = newTenant();
+        Path dir = Files.createTempDirectory("lyss-mem0-client");
+        for (String file : List.of("package.json", "check.mjs")) {
+            try (var in = getClass().getResourceAsStream("/mem0-client/" + file)) {
+                Files.copy(in, dir.resolve(file));
+            }
+        }
+        assertThat(run(dir, Duration.ofMinutes(4), "npm", "install", "--ignore-scripts", "--no-audit", "--no-fund")
+                        .exitCode())
+                .isZero();
+        Run check =
+                run(dir, Duration.ofMinutes(3), "/usr/bin/node", "check.mjs", "http://127.0.0.1:" + PORT, tenant.key());
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        String last = check.output()
+                .lines()
+                .filter(l -> l.startsWith("{"))
+                .reduce((a, b) -> b)
+                .orElseThrow();
+        JsonNode seen = JSON.readTree(last);
+        assertThat(seen.at("/added/results/0/event").asText()).isEqualTo("ADD");
+        assertThat(seen.at("/found/results/0/memory").asText()).isEqualTo("Lives in Reykjavik");
+        assertThat(seen.at("/found/results/0/userId").asText()).isEqualTo("node-user");
+        assertThat(seen.at("/one/metadata/via").asText()).isEqualTo("mem0ai");
+        assertThat(seen.at("/updated/memory").asText()).isEqualTo("Lives in Akureyri");
+        assertThat(seen.at("/history/1/oldMemory").asText()).isEqualTo("Lives in Reykjavik");
+        assertThat(seen.at("/all/count").asInt()).isEqualTo(2);
+        assertThat(seen.at("/deleted/message").asText()).contains("deleted");
+    }
+
+    private record Run(int exitCode, String output) {}
+
+    private static Run run(Path dir, Duration timeout, String... command) throws Exception {
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out-" + command.length + ".log").toFile());
+        builder.environment().put("MEM0_TELEMETRY", "false");
+        Process process = builder.start();
+        boolean finished = process.waitFor(timeout.toSeconds(), java.util.concurrent.TimeUnit.SECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+        }
+        String output = Files.readString(dir.resolve("out-" + command.length + ".log"));
+        return new Run(finished ? process.exitValue() : -1, output);
+    }
+
+    private record Tenant(String workspaceId, String key) {}
+
+    private Tenant newTenant() {
+        var workspace = client.post("/admin/v1/workspaces", ADMIN_TOKEN, "{\"name\":\"memory it\"}");
+        assertThat(workspace.status()).isEqualTo(201);
+        String workspaceId = workspace.json().path("id").asText();
+        var channel = client.post(
+                "/admin/v1/workspaces/" + workspaceId + "/channels",
+                ADMIN_TOKEN,
+                """
+                {"name":"mock","provider":"openai-compatible","baseUrl":"%s","models":["%s","%s"],"apiKey":"%s"}
+                """
+                        .formatted(
+                                upstream.baseUrl(),
+                                MockMemoryModelServer.CHAT_MODEL,
+                                MockMemoryModelServer.MEMORY_MODEL,
+                                UPSTREAM_SECRET));
+        assertThat(channel.status()).isEqualTo(201);
+        var key = client.post("/admin/v1/workspaces/" + workspaceId + "/keys", ADMIN_TOKEN, "{\"name\":\"it key\"}");
+        assertThat(key.status()).isEqualTo(201);
+        var tenant = new Tenant(workspaceId, key.json().path("key").asText());
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            assertThat(client.get("/v1/models", tenant.key()).status()).isEqualTo(200);
+            assertThat(status("GET", "/v1/ping/", tenant.key(), null)).isEqualTo(200);
+        });
+        return tenant;
+    }
+
+    private void chat(Tenant tenant, String user, String message) {
+        var reply = client.post(
+                "/v1/chat/completions",
+                tenant.key(),
+                "{\"model\":\"%s\",\"user\":\"%s\",\"messages\":[{\"role\":\"user\",\"content\":\"%s\"}]}"
+                        .formatted(MockMemoryModelServer.CHAT_MODEL, user, message));
+        assertThat(reply.status()).isEqualTo(200);
+    }
+
+    private JsonNode search(String key, String user, String query) {
+        return mem0(
+                "POST",
+                "/v3/memories/search/",
+                key,
+                """
+                {"query":"%s","filters":{"AND":[{"user_id":"%s"}]},"top_k":5}"""
+                        .formatted(query, user));
+    }
+
+    private JsonNode mem0(String method, String path, String key, String body) {
+        HttpResponse<String> response = send(method, path, "Token " + key, body);
+        assertThat(response.statusCode())
+                .as(method + " " + path + ": " + response.body())
+                .isEqualTo(200);
+        try {
+            return JSON.readTree(response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private int status(String method, String path, String key, String body) {
+        HttpResponse<String> response = send(method, path, "Token " + key, body);
+        assertThat(response.body()).doesNotContain("Exception");
+        return response.statusCode();
+    }
+
+    private HttpResponse<String> put(String path, String bearer, String body) {
+        return send("PUT", path, "Bearer " + bearer, body);
+    }
+
+    private HttpResponse<String> send(String method, String path, String authorization, String body) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
+                .header("Authorization", authorization)
+                .header("Content-Type", "application/json")
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+                .build();
+        try {
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long eventCount(Tenant tenant, String type) {
+        return storedPayloads(tenant, type).size();
+    }
+
+    private List<String> storedPayloads(Tenant tenant) {
+        return storedPayloads(tenant, "");
+    }
+
+    private List<String> storedPayloads(Tenant tenant, String type) {
+        return jdbc.queryForList(
+                """
+                SELECT convert_from(payload, 'UTF8') FROM lyss_command.domain_event_entry
+                WHERE payload_type LIKE ? AND convert_from(payload, 'UTF8')::jsonb ->> 'workspaceId' = ?
+                """,
+                String.class,
+                "%" + type,
+                tenant.workspaceId());
+    }
+
+    private long dataKeys(Tenant tenant, String user) {
+        return jdbc.queryForObject(
+                "SELECT count(*) FROM lyss_memory.user_data_key WHERE workspace_id = ? AND user_id = ?",
+                Long.class,
+                tenant.workspaceId(),
+                user);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String random(int length) {
+        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
+    }
+}
