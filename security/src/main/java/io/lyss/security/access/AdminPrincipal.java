@@ -11,7 +11,7 @@ import java.util.Optional;
 public interface AdminPrincipal {
 
     /** Request attribute under which the guard leaves the principal for the controllers. */
-    String ATTRIBUTE = AdminPrincipal.class.getName();
+    String ATTRIBUTE = "io.lyss.security.access.AdminPrincipal";
 
     /** How the principal appears on the events it causes. */
     Actor actor();
