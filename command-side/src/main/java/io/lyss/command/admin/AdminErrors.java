@@ -17,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Admin API errors as problem+json. Malformed JSON and failed validation are handled by the base class; domain
  * refusals get their own status; anything unexpected is logged and answered without details.
  */
-@RestControllerAdvice(basePackageClasses = AdminErrors.class)
+@RestControllerAdvice(basePackages = {"io.lyss.command.admin", "io.lyss.command.audit"})
 class AdminErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminErrors.class);

@@ -8,7 +8,10 @@ import io.lyss.command.channel.api.UpdateChannel;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.command.scope.Provenance;
 import io.lyss.events.governance.ChannelSecretRotated;
+import io.lyss.events.governance.SealedSecret;
 import io.lyss.security.secrets.SecretSealer;
+import io.lyss.security.secrets.SecretUnavailableException;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.stereotype.Service;
 
@@ -26,8 +29,11 @@ public class ChannelAdmin {
         this.sealer = sealer;
     }
 
-    /** What a master-key rotation re-sealed. */
-    public record ResealReport(String masterKeyId, int resealed, int alreadyCurrent) {}
+    /**
+     * What a master-key rotation re-sealed; {@code unopenable} lists channels sealed under a master key this process
+     * does not hold (add it to the previous keys and run again).
+     */
+    public record ResealReport(String masterKeyId, int resealed, int alreadyCurrent, List<String> unopenable) {}
 
     public List<ResourceView.ChannelEntry> list(String workspaceId) {
         return resources.channelsOf(workspaceId);
@@ -64,21 +70,29 @@ public class ChannelAdmin {
     public ResealReport resealAll(Provenance provenance) {
         int resealed = 0;
         int current = 0;
+        List<String> unopenable = new ArrayList<>();
         for (ResourceView.ChannelEntry channel : resources.channelsWithSecrets()) {
             if (channel.secret().masterKeyId().equals(sealer.currentKeyId())) {
                 current++;
+                continue;
+            }
+            SealedSecret sealedAgain;
+            try {
+                sealedAgain = sealer.reseal(channel.secret(), channel.channelId());
+            } catch (SecretUnavailableException e) {
+                unopenable.add(channel.channelId());
                 continue;
             }
             commands.send(
                     new RotateChannelSecret(
                             channel.channelId(),
                             channel.workspaceId(),
-                            sealer.reseal(channel.secret(), channel.channelId()),
+                            sealedAgain,
                             ChannelSecretRotated.Reason.MASTER_KEY),
                     provenance);
             resealed++;
         }
-        return new ResealReport(sealer.currentKeyId(), resealed, current);
+        return new ResealReport(sealer.currentKeyId(), resealed, current, List.copyOf(unopenable));
     }
 
     private void requireChannel(String workspaceId, String channelId) {
