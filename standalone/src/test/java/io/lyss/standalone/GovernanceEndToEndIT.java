@@ -288,10 +288,14 @@ class GovernanceEndToEndIT extends GovernancePlatform {
         JsonNode paths = description.json().path("paths");
         assertThat(paths.has("/admin/v1/login")).isTrue();
         assertThat(paths.has("/admin/v1/workspaces/{workspaceId}/users")).isTrue();
-        assertThat(paths.has("/admin/v1/workspaces/{workspaceId}/keys/{keyId}/rotate")).isTrue();
+        assertThat(paths.has("/admin/v1/workspaces/{workspaceId}/keys/{keyId}/rotate"))
+                .isTrue();
         assertThat(paths.has("/admin/v1/audit/verify")).isTrue();
         assertThat(description.body()).doesNotContain("AdminPrincipal").doesNotContain("/v1/chat/completions");
-        assertThat(description.json().at("/components/securitySchemes/bearer/scheme").asText())
+        assertThat(description
+                        .json()
+                        .at("/components/securitySchemes/bearer/scheme")
+                        .asText())
                 .isEqualTo("bearer");
     }
 
@@ -308,15 +312,34 @@ class GovernanceEndToEndIT extends GovernancePlatform {
                 .isPositive();
         long events = eventsOf(conversation);
         recordTurn(conversation, "turn_3");
-        assertThat(eventsOf(conversation)).as("a turn recorded before the snapshot").isEqualTo(events);
+        assertThat(eventsOf(conversation))
+                .as("a turn recorded before the snapshot")
+                .isEqualTo(events);
         recordTurn(conversation, "turn_60");
         assertThat(eventsOf(conversation)).isEqualTo(events + 2);
     }
 
     private void recordTurn(String conversation, String turnId) {
         var turn = new io.lyss.command.conversation.api.RecordTurn(
-                conversation, turnId, "ws_snapshots", "key_1", "openai", "m", "ch_1", "q", "a", "stop", 1, 1, 1, 1, 0,
-                0, "2026-11-01", false, null);
+                conversation,
+                turnId,
+                "ws_snapshots",
+                "key_1",
+                "openai",
+                "m",
+                "ch_1",
+                "q",
+                "a",
+                "stop",
+                1,
+                1,
+                1,
+                1,
+                0,
+                0,
+                "2026-11-01",
+                false,
+                null);
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(turn)
                 .andMetaData(new Provenance(Actor.system("test"), turnId).asMetaData()));
     }
