@@ -3,14 +3,17 @@ package io.lyss.standalone;
 import java.io.IOException;
 import org.junit.jupiter.api.BeforeAll;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The platform the governance tests and benchmarks share (one Spring context for all of them), with a mock OpenAI
- * server as the provider that lives as long as the JVM, like the cached context.
+ * The platform the governance tests and benchmarks start, with a mock OpenAI server as the provider. Each class
+ * closes its platform when done: two platforms in one JVM would share the relay's token owner name and both
+ * relay every event.
  */
 @SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 abstract class GovernancePlatform {
 
     static final PlatformUnderTest PLATFORM = new PlatformUnderTest();

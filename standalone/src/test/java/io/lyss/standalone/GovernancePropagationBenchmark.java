@@ -67,7 +67,7 @@ class GovernancePropagationBenchmark extends GovernancePlatform {
             long start = System.nanoTime();
             client.put(ws + "/keys/" + keyId + "/models", PLATFORM.adminToken, "{\"models\":[\"" + allowed + "\"]}");
             models.record(start, System.nanoTime(), untilBoth(view -> view.grantFor(hash)
-                    .map(grant -> grant.mayCall(allowed))
+                    .map(grant -> grant.allowedModels().equals(java.util.Set.of(allowed)))
                     .orElse(false)));
 
             boolean disabling = round % 2 == 0;
