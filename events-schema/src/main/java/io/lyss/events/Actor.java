@@ -3,7 +3,7 @@ package io.lyss.events;
 import java.util.Objects;
 
 /**
- * Who caused an event: a user, a virtual key or the system itself.
+ * Who caused an event: a user, a virtual key, an admin API key, the bootstrap admin token or the system itself.
  *
  * @param kind what sort of actor
  * @param id the actor's identifier (a user id, a key id, or a component name for the system)
@@ -15,6 +15,7 @@ public record Actor(Kind kind, String id) {
         USER,
         API_KEY,
         ADMIN_TOKEN,
+        ADMIN_KEY,
         SYSTEM
     }
 
@@ -29,6 +30,14 @@ public record Actor(Kind kind, String id) {
 
     public static Actor apiKey(String keyId) {
         return new Actor(Kind.API_KEY, keyId);
+    }
+
+    public static Actor user(String userId) {
+        return new Actor(Kind.USER, userId);
+    }
+
+    public static Actor adminKey(String adminKeyId) {
+        return new Actor(Kind.ADMIN_KEY, adminKeyId);
     }
 
     public static Actor adminToken() {

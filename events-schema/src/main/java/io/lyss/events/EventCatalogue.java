@@ -2,9 +2,23 @@ package io.lyss.events;
 
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.governance.AdminKeyIssued;
+import io.lyss.events.governance.AdminKeyRevoked;
 import io.lyss.events.governance.ApiKeyIssued;
+import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
+import io.lyss.events.governance.ApiKeyRotated;
 import io.lyss.events.governance.ChannelAdded;
+import io.lyss.events.governance.ChannelDisabled;
+import io.lyss.events.governance.ChannelEnabled;
+import io.lyss.events.governance.ChannelSecretRotated;
+import io.lyss.events.governance.ChannelUpdated;
+import io.lyss.events.governance.ModelAliasDefined;
+import io.lyss.events.governance.ModelAliasRemoved;
+import io.lyss.events.governance.RoleGranted;
+import io.lyss.events.governance.RoleRevoked;
+import io.lyss.events.governance.UserPasswordChanged;
+import io.lyss.events.governance.UserRegistered;
 import io.lyss.events.governance.WorkspaceCreated;
 import io.lyss.events.memory.MemoryAdded;
 import io.lyss.events.memory.MemoryDeleted;
@@ -42,8 +56,22 @@ public final class EventCatalogue {
     private static final List<Entry> ENTRIES = List.of(
             new Entry("governance", WorkspaceCreated.class, 1),
             new Entry("governance", ChannelAdded.class, 1),
-            new Entry("governance", ApiKeyIssued.class, 2),
+            new Entry("governance", ApiKeyIssued.class, 3),
             new Entry("governance", ApiKeyRevoked.class, 1),
+            new Entry("governance", ApiKeyRotated.class, 1),
+            new Entry("governance", ApiKeyModelsChanged.class, 1),
+            new Entry("governance", UserRegistered.class, 1),
+            new Entry("governance", UserPasswordChanged.class, 1),
+            new Entry("governance", RoleGranted.class, 1),
+            new Entry("governance", RoleRevoked.class, 1),
+            new Entry("governance", AdminKeyIssued.class, 1),
+            new Entry("governance", AdminKeyRevoked.class, 1),
+            new Entry("governance", ChannelUpdated.class, 1),
+            new Entry("governance", ChannelDisabled.class, 1),
+            new Entry("governance", ChannelEnabled.class, 1),
+            new Entry("governance", ChannelSecretRotated.class, 1),
+            new Entry("governance", ModelAliasDefined.class, 1),
+            new Entry("governance", ModelAliasRemoved.class, 1),
             new Entry("conversation", ConversationStarted.class, 1),
             new Entry("conversation", TurnCompleted.class, 2),
             new Entry("usage", TokensSpent.class, 1),

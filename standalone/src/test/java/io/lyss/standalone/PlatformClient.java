@@ -46,6 +46,13 @@ final class PlatformClient {
         return send(withBearer(request, bearer));
     }
 
+    Reply put(String path, String bearer, String body) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(body));
+        return send(withBearer(request, bearer));
+    }
+
     Reply delete(String path, String bearer) {
         return send(
                 withBearer(HttpRequest.newBuilder(URI.create(baseUrl + path)).DELETE(), bearer));

@@ -49,8 +49,8 @@ public final class UpstreamCaller {
             List<String> stop) {}
 
     public UpstreamOutcome call(List<ChannelRoute> orderedChannels, Prompt prompt, AnswerSink sink) {
-        ChatRequest request = toChatRequest(prompt);
         for (ChannelRoute channel : orderedChannels) {
+            ChatRequest request = toChatRequest(prompt, channel.upstreamModelFor(prompt.model()));
             StreamingAttempt attempt = new StreamingAttempt(sink);
             ChatResponse response;
             try {
@@ -101,11 +101,11 @@ public final class UpstreamCaller {
         return new TokenCounts(estimator.prompt(prompt.messages()), estimator.text(answer), 0, true);
     }
 
-    private static ChatRequest toChatRequest(Prompt prompt) {
+    private static ChatRequest toChatRequest(Prompt prompt, String upstreamModel) {
         List<ChatMessage> messages =
                 prompt.messages().stream().map(UpstreamCaller::toChatMessage).toList();
         return ChatRequest.builder()
-                .modelName(prompt.model())
+                .modelName(upstreamModel)
                 .messages(messages)
                 .temperature(prompt.temperature())
                 .topP(prompt.topP())

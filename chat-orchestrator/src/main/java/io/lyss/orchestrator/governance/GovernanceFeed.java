@@ -25,6 +25,7 @@ public class GovernanceFeed extends TopicFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(GovernanceFeed.class);
     private static final String GOVERNANCE_PREFIX = "governance.";
+    private static final int MISSING_TOPIC_ANSWERS = 6;
 
     private final GovernanceView view;
     private final String topic;
@@ -97,6 +98,7 @@ public class GovernanceFeed extends TopicFollower {
 
     /** The topic's partitions once it exists; empty when the follower stops first. */
     private List<TopicPartition> awaitTopic(KafkaConsumer<String, byte[]> kafka) {
+        int answersWithoutTopic = 0;
         while (following()) {
             List<PartitionInfo> infos = kafka.partitionsFor(topic, Duration.ofSeconds(5));
             if (infos != null && !infos.isEmpty()) {
@@ -104,8 +106,11 @@ public class GovernanceFeed extends TopicFollower {
                         .map(info -> new TopicPartition(info.topic(), info.partition()))
                         .toList();
             }
-            // Nothing was ever recorded: there is nothing to catch up with until the relay creates the topic.
-            caughtUp = true;
+            // Nothing was ever recorded: there is nothing to catch up with until the relay creates the topic. A
+            // broker that has just started may not know its topics yet, so only repeated answers count.
+            if (++answersWithoutTopic >= MISSING_TOPIC_ANSWERS) {
+                caughtUp = true;
+            }
             LOG.debug("Topic {} does not exist yet; waiting for it", topic);
             pause(Duration.ofMillis(500));
         }

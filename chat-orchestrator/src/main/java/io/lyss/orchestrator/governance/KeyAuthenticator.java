@@ -2,8 +2,12 @@ package io.lyss.orchestrator.governance;
 
 import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.security.keys.VirtualKeys;
+import java.time.Instant;
 
-/** Recognises a virtual key from an {@code Authorization} header, against the in-memory {@link GovernanceView}. */
+/**
+ * Recognises a virtual key from an {@code Authorization} header, against the in-memory {@link GovernanceView}; an
+ * expired key is refused like an unknown one.
+ */
 public final class KeyAuthenticator {
 
     private final GovernanceView view;
@@ -20,6 +24,10 @@ public final class KeyAuthenticator {
         if (!presented.startsWith(VirtualKeys.KEY_PREFIX)) {
             throw OpenAiError.invalidApiKey();
         }
-        return view.grantFor(VirtualKeys.hash(presented)).orElseThrow(OpenAiError::invalidApiKey);
+        KeyGrant grant = view.grantFor(VirtualKeys.hash(presented)).orElseThrow(OpenAiError::invalidApiKey);
+        if (grant.isExpiredAt(Instant.now())) {
+            throw OpenAiError.invalidApiKey();
+        }
+        return grant;
     }
 }

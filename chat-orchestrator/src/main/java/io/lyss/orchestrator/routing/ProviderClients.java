@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * One LangChain4j streaming client per channel, built on first use. The channel secret is opened only here, in
+ * One LangChain4j streaming client per channel and secret, built on first use and rebuilt after a rotation. The channel secret is opened only here, in
  * memory, to configure the client; it is never logged or returned.
  */
 public final class ProviderClients {
@@ -32,7 +32,14 @@ public final class ProviderClients {
     }
 
     public StreamingChatModel clientFor(ChannelRoute route) {
-        return clients.computeIfAbsent(route.channelId(), id -> build(route));
+        String identity = route.clientIdentity();
+        StreamingChatModel client = clients.get(identity);
+        if (client != null) {
+            return client;
+        }
+        // A rotated secret or a new base URL gives a new identity; the channel's older clients are dropped.
+        clients.keySet().removeIf(old -> old.startsWith(route.channelId() + "|") && !old.equals(identity));
+        return clients.computeIfAbsent(identity, ignored -> build(route));
     }
 
     private StreamingChatModel build(ChannelRoute route) {

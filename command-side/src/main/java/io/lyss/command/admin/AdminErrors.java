@@ -1,11 +1,14 @@
 package io.lyss.command.admin;
 
+import io.lyss.command.scope.ConflictException;
+import io.lyss.command.scope.ForbiddenException;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -14,7 +17,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
  * Admin API errors as problem+json. Malformed JSON and failed validation are handled by the base class; domain
  * refusals get their own status; anything unexpected is logged and answered without details.
  */
-@RestControllerAdvice(basePackageClasses = AdminErrors.class)
+@RestControllerAdvice(basePackages = {"io.lyss.command.admin", "io.lyss.command.audit"})
 class AdminErrors extends ResponseEntityExceptionHandler {
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminErrors.class);
@@ -34,6 +37,29 @@ class AdminErrors extends ResponseEntityExceptionHandler {
         return problem;
     }
 
+    @ExceptionHandler(ForbiddenException.class)
+    ProblemDetail forbidden(ForbiddenException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e.getMessage());
+        problem.setTitle("Forbidden");
+        return problem;
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+        problem.setTitle("Conflict");
+        return problem;
+    }
+
+    @ExceptionHandler(LoginFailedException.class)
+    ResponseEntity<ProblemDetail> loginFailed(LoginFailedException e) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED, e.getMessage());
+        problem.setTitle("Unauthorized");
+        return ResponseEntity.status(HttpStatus.UNAUTHORIZED)
+                .header("WWW-Authenticate", "Bearer realm=\"admin\"")
+                .body(problem);
+    }
+
     @ExceptionHandler(IllegalArgumentException.class)
     ProblemDetail refused(IllegalArgumentException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, e.getMessage());
@@ -42,7 +68,7 @@ class AdminErrors extends ResponseEntityExceptionHandler {
     }
 
     @ExceptionHandler(AggregateStreamCreationException.class)
-    ProblemDetail conflict(AggregateStreamCreationException e) {
+    ProblemDetail alreadyExists(AggregateStreamCreationException e) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, "It exists already.");
         problem.setTitle("Conflict");
         return problem;

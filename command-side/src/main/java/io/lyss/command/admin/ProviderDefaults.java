@@ -51,7 +51,7 @@ final class ProviderDefaults {
         }
     }
 
-    private static void requireHttpUrl(String url) {
+    static void requireHttpUrl(String url) {
         try {
             URI uri = URI.create(url);
             if (uri.getHost() == null || !("http".equals(uri.getScheme()) || "https".equals(uri.getScheme()))) {

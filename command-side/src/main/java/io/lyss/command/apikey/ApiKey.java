@@ -2,17 +2,23 @@ package io.lyss.command.apikey;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.lyss.command.apikey.api.ChangeApiKeyModels;
 import io.lyss.command.apikey.api.IssueApiKey;
 import io.lyss.command.apikey.api.RevokeApiKey;
+import io.lyss.command.apikey.api.RotateApiKey;
+import io.lyss.command.scope.ConflictException;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.governance.ApiKeyIssued;
+import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
+import io.lyss.events.governance.ApiKeyRotated;
+import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A virtual key: who may call through Lyss, on behalf of which workspace. */
+/** A virtual key: who may call through Lyss, on behalf of which workspace, to which models, until when. */
 @Aggregate
 class ApiKey {
 
@@ -20,6 +26,7 @@ class ApiKey {
     private String keyId;
 
     private String workspaceId;
+    private List<String> allowedModels;
     private boolean revoked;
 
     ApiKey() {
@@ -35,16 +42,42 @@ class ApiKey {
                 command.keyHash(),
                 command.keyPrefix(),
                 command.allowedModels(),
-                null));
+                command.ownerUserId(),
+                command.expiresAt()));
     }
 
     @CommandHandler
     void handle(RevokeApiKey command) {
-        if (!workspaceId.equals(command.workspaceId())) {
-            throw new NotFoundInWorkspaceException("key", command.keyId());
-        }
+        requireWorkspace(command.workspaceId());
         if (!revoked) {
             apply(new ApiKeyRevoked(keyId, workspaceId));
+        }
+    }
+
+    @CommandHandler
+    void handle(RotateApiKey command) {
+        requireLive(command.workspaceId());
+        apply(new ApiKeyRotated(keyId, workspaceId, command.keyHash(), command.keyPrefix()));
+    }
+
+    @CommandHandler
+    void handle(ChangeApiKeyModels command) {
+        requireLive(command.workspaceId());
+        if (!allowedModels.equals(command.allowedModels())) {
+            apply(new ApiKeyModelsChanged(keyId, workspaceId, List.copyOf(command.allowedModels())));
+        }
+    }
+
+    private void requireWorkspace(String workspace) {
+        if (!workspaceId.equals(workspace)) {
+            throw new NotFoundInWorkspaceException("key", keyId);
+        }
+    }
+
+    private void requireLive(String workspace) {
+        requireWorkspace(workspace);
+        if (revoked) {
+            throw new ConflictException("Key '" + keyId + "' is revoked; issue a new one.");
         }
     }
 
@@ -52,6 +85,12 @@ class ApiKey {
     void on(ApiKeyIssued event) {
         this.keyId = event.keyId();
         this.workspaceId = event.workspaceId();
+        this.allowedModels = event.allowedModels();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeyModelsChanged event) {
+        this.allowedModels = event.allowedModels();
     }
 
     @EventSourcingHandler

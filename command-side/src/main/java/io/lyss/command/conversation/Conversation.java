@@ -2,7 +2,9 @@ package io.lyss.command.conversation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.lyss.command.conversation.api.RecordTurn;
+import io.lyss.command.eventstore.EventStoreConfiguration;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.TurnCompleted;
@@ -17,8 +19,12 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A conversation: its turns and the tokens they spent. It belongs to one workspace for life. */
-@Aggregate
+/**
+ * A conversation: its turns and the tokens they spent. It belongs to one workspace for life. Long conversations
+ * are loaded from a snapshot (its fields, by Jackson) plus the events after it.
+ */
+@Aggregate(snapshotTriggerDefinition = EventStoreConfiguration.HOT_AGGREGATE_SNAPSHOTS)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 class Conversation {
 
     @AggregateIdentifier

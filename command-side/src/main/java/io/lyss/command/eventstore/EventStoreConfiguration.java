@@ -5,6 +5,9 @@ import io.lyss.command.scope.Provenance;
 import io.lyss.events.EventJson;
 import javax.sql.DataSource;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
@@ -18,9 +21,13 @@ import org.springframework.context.annotation.Configuration;
  * payloads serialized by the same Jackson mapping as the Kafka envelope.
  */
 @Configuration(proxyBeanMethods = false)
-class EventStoreConfiguration {
+public class EventStoreConfiguration {
 
     static final String SCHEMA = "lyss_command";
+    /** Bean name to put in {@code @Aggregate(snapshotTriggerDefinition = ...)} of a hot aggregate. */
+    public static final String HOT_AGGREGATE_SNAPSHOTS = "hotAggregateSnapshots";
+
+    static final int SNAPSHOT_EVERY = 50;
 
     @Bean(initMethod = "migrate")
     Flyway commandSideSchemaMigration(DataSource dataSource) {
@@ -60,6 +67,15 @@ class EventStoreConfiguration {
                 .setTimestampColumn("time_stamp")
                 .setOwnerColumn("owner")
                 .build();
+    }
+
+    /**
+     * Snapshots for aggregates that collect many events (a long conversation): one every
+     * {@value #SNAPSHOT_EVERY} events, so loading one reads a snapshot and fewer than that many events.
+     */
+    @Bean(HOT_AGGREGATE_SNAPSHOTS)
+    SnapshotTriggerDefinition hotAggregateSnapshots(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }
 
     @Bean("defaultAxonObjectMapper")

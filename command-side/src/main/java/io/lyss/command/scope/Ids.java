@@ -2,11 +2,13 @@ package io.lyss.command.scope;
 
 import java.util.UUID;
 
-/** Identifiers carry their kind as a prefix ({@code ws_}, {@code ch_}, {@code key_}), so one can never pass for another. */
+/** Identifiers carry their kind as a prefix ({@code ws_}, {@code ch_}, {@code key_}, {@code usr_}, {@code adk_}), so one can never pass for another. */
 public enum Ids {
     WORKSPACE("ws_"),
     CHANNEL("ch_"),
-    API_KEY("key_");
+    API_KEY("key_"),
+    USER("usr_"),
+    ADMIN_KEY("adk_");
 
     private final String prefix;
 

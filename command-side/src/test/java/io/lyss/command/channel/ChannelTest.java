@@ -1,7 +1,16 @@
 package io.lyss.command.channel;
 
 import io.lyss.command.channel.api.AddChannel;
+import io.lyss.command.channel.api.DisableChannel;
+import io.lyss.command.channel.api.EnableChannel;
+import io.lyss.command.channel.api.RotateChannelSecret;
+import io.lyss.command.channel.api.UpdateChannel;
+import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.governance.ChannelAdded;
+import io.lyss.events.governance.ChannelDisabled;
+import io.lyss.events.governance.ChannelEnabled;
+import io.lyss.events.governance.ChannelSecretRotated;
+import io.lyss.events.governance.ChannelUpdated;
 import io.lyss.events.governance.ProviderType;
 import io.lyss.events.governance.SealedSecret;
 import java.util.List;
@@ -47,5 +56,46 @@ class ChannelTest {
                 .when(new AddChannel(
                         "ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of("m"), 0, 0, sealed))
                 .expectException(IllegalArgumentException.class);
+    }
+
+    private final ChannelAdded added =
+            new ChannelAdded("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of("m"), 0, 1, sealed);
+
+    @Test
+    void updatingKeepsWhatIsNotGivenAndRecordsOnlyRealChanges() {
+        fixture.given(added)
+                .when(new UpdateChannel("ch_1", "ws_1", null, List.of("m", "n"), 5, null))
+                .expectEvents(new ChannelUpdated("ch_1", "ws_1", "https://x", List.of("m", "n"), 5, 1));
+        fixture.given(added)
+                .when(new UpdateChannel("ch_1", "ws_1", "https://x", null, 0, 1))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(added)
+                .when(new UpdateChannel("ch_1", "ws_1", null, List.of(), null, null))
+                .expectException(IllegalArgumentException.class);
+    }
+
+    @Test
+    void disablingAndEnablingAreIdempotent() {
+        fixture.given(added).when(new DisableChannel("ch_1", "ws_1")).expectEvents(new ChannelDisabled("ch_1", "ws_1"));
+        fixture.given(added, new ChannelDisabled("ch_1", "ws_1"))
+                .when(new DisableChannel("ch_1", "ws_1"))
+                .expectNoEvents();
+        fixture.given(added).when(new EnableChannel("ch_1", "ws_1")).expectNoEvents();
+        fixture.given(added, new ChannelDisabled("ch_1", "ws_1"))
+                .when(new EnableChannel("ch_1", "ws_1"))
+                .expectEvents(new ChannelEnabled("ch_1", "ws_1"));
+    }
+
+    @Test
+    void aSecretRotationRecordsOnlyTheSealedSecretAndStaysInItsWorkspace() {
+        var resealed = new SealedSecret("mk-2", "bm9uY2Uy", "Y2lwaGVyMg==");
+        fixture.given(added)
+                .when(new RotateChannelSecret("ch_1", "ws_1", resealed, ChannelSecretRotated.Reason.MASTER_KEY))
+                .expectEvents(
+                        new ChannelSecretRotated("ch_1", "ws_1", resealed, ChannelSecretRotated.Reason.MASTER_KEY));
+        fixture.given(added)
+                .when(new DisableChannel("ch_1", "ws_other"))
+                .expectException(NotFoundInWorkspaceException.class);
     }
 }

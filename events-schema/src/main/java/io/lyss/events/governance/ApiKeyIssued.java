@@ -1,6 +1,8 @@
 package io.lyss.events.governance;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.lyss.events.LyssEvent;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -10,6 +12,7 @@ import java.util.List;
  * @param keyPrefix the first characters of the key, for people to tell keys apart
  * @param allowedModels models this key may call; empty means every model of the workspace
  * @param ownerUserId the user the key belongs to and whose budget it spends; null for a workspace key
+ * @param expiresAt when the key stops working; null when it never expires (absent before revision 3)
  */
 public record ApiKeyIssued(
         String keyId,
@@ -18,5 +21,19 @@ public record ApiKeyIssued(
         String keyHash,
         String keyPrefix,
         List<String> allowedModels,
-        String ownerUserId)
-        implements LyssEvent {}
+        String ownerUserId,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant expiresAt)
+        implements LyssEvent {
+
+    /** A key without expiry, as issued before revision 3. */
+    public ApiKeyIssued(
+            String keyId,
+            String workspaceId,
+            String name,
+            String keyHash,
+            String keyPrefix,
+            List<String> allowedModels,
+            String ownerUserId) {
+        this(keyId, workspaceId, name, keyHash, keyPrefix, allowedModels, ownerUserId, null);
+    }
+}

@@ -35,6 +35,17 @@ public final class MasterKey {
         }
     }
 
+    /** A key for another purpose (e.g. signing session tokens), derived one-way from this one. */
+    public byte[] derive(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(key);
+            return mac.doFinal(purpose.getBytes(StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public String id() {
         return id;
     }

@@ -1,0 +1,18 @@
+package io.lyss.command.admin;
+
+import io.lyss.command.scope.Provenance;
+import io.lyss.security.access.AdminPrincipal;
+import java.util.UUID;
+
+/** The provenance of an admin call: the caller as actor, the client's request id (or a fresh one) as correlation. */
+final class CallProvenance {
+
+    private CallProvenance() {}
+
+    static Provenance of(AdminPrincipal caller, String requestId) {
+        String correlationId = requestId == null || requestId.isBlank() || requestId.length() > 100
+                ? UUID.randomUUID().toString()
+                : requestId;
+        return new Provenance(caller.actor(), correlationId);
+    }
+}
