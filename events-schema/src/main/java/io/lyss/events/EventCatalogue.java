@@ -4,9 +4,15 @@ import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
+import io.lyss.events.governance.BudgetSet;
 import io.lyss.events.governance.ChannelAdded;
+import io.lyss.events.governance.RateLimitSet;
 import io.lyss.events.governance.WorkspaceCreated;
+import io.lyss.events.usage.BudgetLeaseExpired;
+import io.lyss.events.usage.BudgetLeaseGranted;
+import io.lyss.events.usage.BudgetLeaseSettled;
 import io.lyss.events.usage.CacheHit;
+import io.lyss.events.usage.RateLimitAllowanceGranted;
 import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.events.workflow.WorkflowRunRecorded;
@@ -45,7 +51,13 @@ public final class EventCatalogue {
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),
-            new Entry("workflow", WorkflowRunRecorded.class, 1));
+            new Entry("workflow", WorkflowRunRecorded.class, 1),
+            new Entry("governance", BudgetSet.class, 1),
+            new Entry("governance", RateLimitSet.class, 1),
+            new Entry("usage", BudgetLeaseGranted.class, 1),
+            new Entry("usage", BudgetLeaseSettled.class, 1),
+            new Entry("usage", BudgetLeaseExpired.class, 1),
+            new Entry("usage", RateLimitAllowanceGranted.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));
