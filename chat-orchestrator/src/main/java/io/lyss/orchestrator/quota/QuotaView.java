@@ -53,6 +53,14 @@ public class QuotaView {
         return limits;
     }
 
+    BudgetSet budgetOf(String scopeId) {
+        return budgetsByScope.get(scopeId);
+    }
+
+    RateLimitSet rateLimitOf(String scopeId) {
+        return rateLimitsByScope.get(scopeId);
+    }
+
     private void addBudget(List<BudgetSet> budgets, String workspaceId, String scopeId) {
         BudgetSet budget = scopeId == null ? null : budgetsByScope.get(scopeId);
         if (budget != null && budget.workspaceId().equals(workspaceId)) {
