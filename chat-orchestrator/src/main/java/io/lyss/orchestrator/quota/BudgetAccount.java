@@ -48,6 +48,8 @@ final class BudgetAccount {
     private final long safetyMarginNanos;
     private final long refusalBackoffNanos;
     private final int multiplier;
+    private final long chunkTokens;
+    private final long chunkCost;
     private final Map<String, HeldLease> retired = new HashMap<>();
     private HeldLease current;
     private long refusedUntilNanos = Long.MIN_VALUE;
@@ -58,13 +60,17 @@ final class BudgetAccount {
             LongSupplier nanoClock,
             long safetyMarginNanos,
             long refusalBackoffNanos,
-            int multiplier) {
+            int multiplier,
+            long chunkTokens,
+            long chunkCost) {
         this.source = source;
         this.settler = settler;
         this.nanoClock = nanoClock;
         this.safetyMarginNanos = safetyMarginNanos;
         this.refusalBackoffNanos = refusalBackoffNanos;
         this.multiplier = Math.max(1, multiplier);
+        this.chunkTokens = chunkTokens;
+        this.chunkCost = chunkCost;
     }
 
     /**
@@ -84,7 +90,8 @@ final class BudgetAccount {
                 return null;
             }
             try {
-                QuotaClient.Lease lease = source.take(tokens, tokens * multiplier, cost, cost * multiplier);
+                QuotaClient.Lease lease =
+                        source.take(tokens, desired(tokens, chunkTokens), cost, desired(cost, chunkCost));
                 long usableUntil = now + lease.expiresInMillis() * 1_000_000 - safetyMarginNanos;
                 current = new HeldLease(lease, usableUntil, now);
             } catch (QuotaClient.RefusedException e) {
@@ -147,6 +154,11 @@ final class BudgetAccount {
         } else {
             retired.put(lease.leaseId, lease);
         }
+    }
+
+    /** Enough for many requests like this one, or a slice of the budget, whichever is more (the grant is capped). */
+    private long desired(long need, long chunk) {
+        return need == 0 ? 0 : Math.max(need * multiplier, chunk);
     }
 
     private static boolean covers(HeldLease lease, long tokens, long cost) {

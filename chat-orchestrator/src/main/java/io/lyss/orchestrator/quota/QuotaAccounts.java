@@ -46,7 +46,9 @@ public class QuotaAccounts implements SmartLifecycle {
                         System::nanoTime,
                         properties.leaseSafetyMargin().toNanos(),
                         properties.refusalBackoff().toNanos(),
-                        properties.leaseMultiplier()));
+                        properties.leaseMultiplier(),
+                        chunk(budget.tokenLimit(), properties.budgetChunks()),
+                        chunk(budget.costLimitMicros(), properties.budgetChunks())));
     }
 
     RateAccount rateAccount(RateLimitSet limit) {
@@ -62,7 +64,7 @@ public class QuotaAccounts implements SmartLifecycle {
     }
 
     private RateAccount newRateAccount(RateLimitSet limit) {
-        int chunks = Math.max(1, properties.rateLimitChunks());
+        int chunks = properties.rateLimitChunks();
         return new RateAccount(
                 (minRequests, desiredRequests, minTokens, desiredTokens) -> client.takeAllowance(
                         limit.rateLimitId(),
@@ -78,8 +80,10 @@ public class QuotaAccounts implements SmartLifecycle {
                 chunk(limit.tokensPerMinute(), chunks));
     }
 
-    private static long chunk(Long perMinute, int chunks) {
-        return perMinute == null ? 0 : Math.max(1, (perMinute + chunks - 1) / chunks);
+    /** A 1/chunks slice of a limit, at least 1; 0 when there is no limit. */
+    private static long chunk(Long limit, int chunks) {
+        int slices = Math.max(1, chunks);
+        return limit == null ? 0 : Math.max(1, (limit + slices - 1) / slices);
     }
 
     /** True when no lease is held: every reservation of this instance has been settled and returned. */

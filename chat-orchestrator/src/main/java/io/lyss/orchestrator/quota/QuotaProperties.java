@@ -18,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param leaseIdleReturn a lease no request used for this long is settled, returning what is left to the budget
  * @param refusalBackoff after the command side refused a lease, the budget is refused locally for this long
  * @param rateLimitChunks a rate-limit allowance asks for this fraction (1/n) of the per-minute limit
+ * @param budgetChunks a budget lease asks for at least this fraction (1/n) of the budget's limit
  */
 @ConfigurationProperties("lyss.quota")
 public record QuotaProperties(
@@ -27,7 +28,8 @@ public record QuotaProperties(
         @DefaultValue("150s") Duration leaseSafetyMargin,
         @DefaultValue("10s") Duration leaseIdleReturn,
         @DefaultValue("250ms") Duration refusalBackoff,
-        @DefaultValue("10") int rateLimitChunks) {
+        @DefaultValue("10") int rateLimitChunks,
+        @DefaultValue("20") int budgetChunks) {
 
     public QuotaProperties {
         if (instanceId == null || instanceId.isBlank()) {

@@ -34,7 +34,7 @@ class BudgetAccountTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
     private final FakeBudget budget = new FakeBudget();
-    private final BudgetAccount account = new BudgetAccount(budget, budget, clock::get, 150_000_000_000L, 0, 4);
+    private final BudgetAccount account = new BudgetAccount(budget, budget, clock::get, 150_000_000_000L, 0, 4, 50, 0);
 
     @Test
     void requestsAreAdmittedFromOneLeaseUntilItRunsOut() {
