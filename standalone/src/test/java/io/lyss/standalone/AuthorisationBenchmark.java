@@ -30,6 +30,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Benchmark, not a test (run it on purpose; figures in docs/benchmarks.md):
@@ -84,33 +85,52 @@ class AuthorisationBenchmark {
             String governedHeader = "Bearer " + governed;
             String ungovernedHeader = "Bearer " + ungoverned;
 
-            System.out.println("\n== Authentication + authorisation per request (1 thread, median of 5 rounds) ==");
-            double parse = measure("baseline: parse the request body (Jackson readTree)", () -> {
-                try {
-                    return json.readTree(BODY).size();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            });
-            double authOnly = measure(
-                    "authentication only (SHA-256 + key view lookup)",
-                    () -> authenticator.authenticate(governedHeader).keyId().length());
-            double noQuota = measure(
-                    "authn + model check + admission, key without budget/rate limit",
-                    () -> authorise(authenticator, quota, ungovernedHeader));
-            double full = measure(
-                    "authn + model check + rate limit + budget lease reserve/settle",
-                    () -> authorise(authenticator, quota, governedHeader));
+            System.out.println(
+                    "\n== Authentication + authorisation per request (1 thread, median of 7 interleaved rounds) ==");
+            var estimator = new io.lyss.orchestrator.chat.TokenEstimator();
+            List<Operation> operations = List.of(
+                    new Operation("baseline: parse the request body (Jackson readTree)", () -> {
+                        try {
+                            return json.readTree(BODY).size();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    }),
+                    new Operation("authentication only (SHA-256 + key view lookup)", () -> authenticator
+                            .authenticate(governedHeader)
+                            .keyId()
+                            .length()),
+                    new Operation(
+                            "for scale: o200k tokenizer count of the prompt (not on the path)",
+                            () -> estimator.prompt(MESSAGES)),
+                    new Operation(
+                            "authn + model check + admission, key without budget/rate limit",
+                            () -> authorise(authenticator, quota, ungovernedHeader)),
+                    new Operation(
+                            "authn + model check + rate limit + budget lease reserve/settle",
+                            () -> authorise(authenticator, quota, governedHeader)));
+            double[][] measured = measure(operations);
+            double[] nanos = measured[0];
+            double[] minima = measured[1];
             System.out.printf(
                     "ratios: full/parse = %.2f, full/authn = %.2f, no-quota/authn = %.2f%n",
-                    full / parse, full / authOnly, noQuota / authOnly);
+                    nanos[4] / nanos[0], nanos[4] / nanos[1], nanos[3] / nanos[1]);
+            System.out.printf(
+                    "ratios of minima: full/parse = %.2f, full/authn = %.2f%n",
+                    minima[4] / minima[0], minima[4] / minima[1]);
             double parallel = throughput(authenticator, quota, governedHeader, 2, Duration.ofSeconds(5));
             System.out.printf("full authorisation on 2 threads: %.0f requests/s%n", parallel);
 
             System.out.println("\n== Event-store append rate through Axon to PostgreSQL ==");
             CommandGateway commands = platform.getBean(CommandGateway.class);
-            appendRate(commands, 1, Duration.ofSeconds(10));
-            appendRate(commands, 8, Duration.ofSeconds(10));
+            JdbcTemplate jdbc = platform.getBean(JdbcTemplate.class);
+            for (int writers : List.of(1, 8)) {
+                double baseline = commitRate(jdbc, writers, Duration.ofSeconds(10));
+                double events = appendRate(commands, writers, Duration.ofSeconds(10));
+                System.out.printf(
+                        "%d writer(s): Axon %.0f events/s = %.2f x the baseline's transactions/s%n",
+                        writers, events, events / baseline);
+            }
         }
     }
 
@@ -125,23 +145,40 @@ class AuthorisationBenchmark {
         }
     }
 
-    private static double measure(String name, LongSupplier operation) {
+    private record Operation(String name, LongSupplier body) {}
+
+    /** Runs every operation in turn, round after round, so that changing load on a shared machine hits all alike. */
+    private static double[][] measure(List<Operation> operations) {
         long sink = 0;
         int batch = 20_000;
-        for (int i = 0; i < 10 * batch; i++) {
-            sink += operation.getAsLong();
-        }
-        double[] rounds = new double[5];
-        for (int round = 0; round < rounds.length; round++) {
-            long start = System.nanoTime();
-            for (int i = 0; i < batch; i++) {
-                sink += operation.getAsLong();
+        int roundCount = 7;
+        for (Operation operation : operations) {
+            for (int i = 0; i < 10 * batch; i++) {
+                sink += operation.body().getAsLong();
             }
-            rounds[round] = (System.nanoTime() - start) / (double) batch;
         }
-        Arrays.sort(rounds);
-        System.out.printf("%-66s %10.0f ns/op   (sink %d)%n", name, rounds[2], sink % 10);
-        return rounds[2];
+        double[][] rounds = new double[operations.size()][roundCount];
+        for (int round = 0; round < roundCount; round++) {
+            for (int o = 0; o < operations.size(); o++) {
+                LongSupplier body = operations.get(o).body();
+                long start = System.nanoTime();
+                for (int i = 0; i < batch; i++) {
+                    sink += body.getAsLong();
+                }
+                rounds[o][round] = (System.nanoTime() - start) / (double) batch;
+            }
+        }
+        double[] medians = new double[operations.size()];
+        double[] minima = new double[operations.size()];
+        for (int o = 0; o < operations.size(); o++) {
+            Arrays.sort(rounds[o]);
+            medians[o] = rounds[o][roundCount / 2];
+            minima[o] = rounds[o][0];
+            System.out.printf(
+                    "%-68s %9.0f ns/op (min %.0f)%n", operations.get(o).name(), medians[o], rounds[o][0]);
+        }
+        System.out.println("(checksum " + sink % 10 + ")");
+        return new double[][] {medians, minima};
     }
 
     private static double throughput(
@@ -165,7 +202,33 @@ class AuthorisationBenchmark {
     }
 
     /** Records one-turn conversations (3 events each: started, turn, tokens spent) for a while; prints events/s. */
-    private static void appendRate(CommandGateway commands, int writers, Duration duration) throws Exception {
+    /** Baseline: plain JDBC, one small INSERT committed per transaction (what an append costs at the least). */
+    private static double commitRate(JdbcTemplate jdbc, int writers, Duration duration) throws Exception {
+        jdbc.execute("CREATE TABLE IF NOT EXISTS public.lyss_bench_commit (id text PRIMARY KEY, payload bytea)");
+        AtomicLong commits = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + duration.toNanos();
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int w = 0; w < writers; w++) {
+                pool.submit(() -> {
+                    while (System.nanoTime() < end) {
+                        jdbc.update(
+                                "INSERT INTO public.lyss_bench_commit VALUES (?, ?)",
+                                UUID.randomUUID().toString(),
+                                new byte[400]);
+                        commits.incrementAndGet();
+                    }
+                    return null;
+                });
+            }
+        }
+        jdbc.execute("DROP TABLE public.lyss_bench_commit");
+        double perSecond = commits.get() / ((System.nanoTime() - start) / 1e9);
+        System.out.printf("%d writer(s): baseline JDBC %.0f single-row transactions/s%n", writers, perSecond);
+        return perSecond;
+    }
+
+    private static double appendRate(CommandGateway commands, int writers, Duration duration) throws Exception {
         AtomicLong turns = new AtomicLong();
         long start = System.nanoTime();
         long end = start + duration.toNanos();
@@ -204,6 +267,7 @@ class AuthorisationBenchmark {
         System.out.printf(
                 "%d writer(s): %d commands, %.0f events/s appended (%.0f commands/s)%n",
                 writers, turns.get(), 3 * turns.get() / seconds, turns.get() / seconds);
+        return 3 * turns.get() / seconds;
     }
 
     /** A workspace with a channel and a key; with a budget and a rate limit far above what the run spends. */

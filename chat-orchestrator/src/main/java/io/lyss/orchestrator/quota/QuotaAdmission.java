@@ -17,15 +17,10 @@ import java.util.List;
  */
 public class QuotaAdmission {
 
-    /** Prompt estimates get this much headroom: providers count with their own tokenizers. */
-    private static final double PROMPT_MARGIN = 1.1;
-
-    private static final int PROMPT_SLACK = 16;
-
     private final QuotaView view;
     private final QuotaFeed feed;
     private final QuotaAccounts accounts;
-    private final TokenEstimator estimator;
+    private final PromptBound promptBound;
     private final PriceTable prices;
     private final int defaultMaxTokens;
 
@@ -39,7 +34,7 @@ public class QuotaAdmission {
         this.view = view;
         this.feed = feed;
         this.accounts = accounts;
-        this.estimator = estimator;
+        this.promptBound = new PromptBound(estimator);
         this.prices = prices;
         this.defaultMaxTokens = defaultMaxTokens;
     }
@@ -55,7 +50,7 @@ public class QuotaAdmission {
             return Admission.UNLIMITED;
         }
         int completionCap = maxTokens != null ? maxTokens : defaultMaxTokens;
-        long promptTokens = (long) Math.ceil(estimator.prompt(messages) * PROMPT_MARGIN) + PROMPT_SLACK;
+        long promptTokens = promptBound.tokens(messages);
         long worstTokens = promptTokens + completionCap;
         long worstCost = prices.costMicros(model, new TokenCounts(promptTokens, completionCap, 0, true));
         List<Admission.RateHold> rates = new ArrayList<>(limits.size());

@@ -2,6 +2,7 @@ package io.lyss.command.budget;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.lyss.command.budget.api.BudgetExhaustedException;
 import io.lyss.command.budget.api.ExpireBudgetLeases;
 import io.lyss.command.budget.api.GrantBudgetLease;
@@ -27,7 +28,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * here and settle them with the real spend, so the sum of spend and open leases never exceeds the limit however
  * many requests run at once. An unsettled lease expires counted as fully spent.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = BudgetConfiguration.SNAPSHOT_TRIGGER)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 class Budget {
 
     @AggregateIdentifier

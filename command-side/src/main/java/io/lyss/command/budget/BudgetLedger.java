@@ -1,5 +1,6 @@
 package io.lyss.command.budget;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.lyss.events.governance.BudgetPeriod;
 import io.lyss.events.governance.BudgetScope;
 import io.lyss.events.governance.BudgetSet;
@@ -17,6 +18,10 @@ import java.util.Optional;
  * The books of one budget, folded from its events: limits, what the current period has spent, and the leases
  * still open. Shared by the {@link Budget} aggregate (which decides) and the status the admin API shows.
  */
+@JsonAutoDetect(
+        fieldVisibility = JsonAutoDetect.Visibility.ANY,
+        getterVisibility = JsonAutoDetect.Visibility.NONE,
+        isGetterVisibility = JsonAutoDetect.Visibility.NONE)
 final class BudgetLedger {
 
     /** A lease not yet settled, or one that expired and may still be settled late. */

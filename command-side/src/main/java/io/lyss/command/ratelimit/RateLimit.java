@@ -2,6 +2,7 @@ package io.lyss.command.ratelimit;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.lyss.command.ratelimit.api.GrantRateLimitAllowance;
 import io.lyss.command.ratelimit.api.GrantedAllowance;
 import io.lyss.command.ratelimit.api.RateLimitExhaustedException;
@@ -20,7 +21,8 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Requests and tokens per minute for a scope, shared by every orchestrator instance: each minute's limit is handed
  * out in allowances, and the sum of allowances in a minute never exceeds the limit.
  */
-@Aggregate
+@Aggregate(snapshotTriggerDefinition = RateLimitConfiguration.SNAPSHOT_TRIGGER)
+@JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 class RateLimit {
 
     @AggregateIdentifier
