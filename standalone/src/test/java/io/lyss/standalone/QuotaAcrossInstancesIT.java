@@ -263,7 +263,7 @@ class QuotaAcrossInstancesIT {
         }
     }
 
-    /** Sends the requests all at once, alternating instances; every fifth stream is abandoned after its first chunk. */
+    /** Sends the requests all at once, alternating instances; every other answered stream is abandoned mid-way. */
     private List<Outcome> runConcurrently(Tenant tenant, String model, int count, boolean abortSome) throws Exception {
         String body =
                 """
@@ -271,12 +271,12 @@ class QuotaAcrossInstancesIT {
                  "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"What is the answer?"}]}
                 """
                         .formatted(model);
+        var answered = new java.util.concurrent.atomic.AtomicInteger();
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             List<Future<Outcome>> futures = new ArrayList<>();
             for (int i = 0; i < count; i++) {
                 int port = i % 2 == 0 ? PORT_A : PORT_B;
-                boolean abort = abortSome && i % 5 == 0;
-                futures.add(pool.submit(() -> stream(port, tenant.key(), body, abort)));
+                futures.add(pool.submit(() -> stream(port, tenant.key(), body, abortSome, answered)));
             }
             List<Outcome> outcomes = new ArrayList<>();
             for (Future<Outcome> future : futures) {
@@ -286,7 +286,8 @@ class QuotaAcrossInstancesIT {
         }
     }
 
-    private Outcome stream(int port, String key, String body, boolean abortAfterFirstChunk) {
+    private Outcome stream(
+            int port, String key, String body, boolean abortSome, java.util.concurrent.atomic.AtomicInteger answered) {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
@@ -295,6 +296,8 @@ class QuotaAcrossInstancesIT {
         try {
             HttpResponse<java.io.InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String retryAfter = response.headers().firstValue("Retry-After").orElse(null);
+            boolean abortAfterFirstChunk =
+                    abortSome && response.statusCode() == 200 && answered.getAndIncrement() % 2 == 0;
             try (var reader = new BufferedReader(new InputStreamReader(response.body(), StandardCharsets.UTF_8))) {
                 StringBuilder text = new StringBuilder();
                 String line;

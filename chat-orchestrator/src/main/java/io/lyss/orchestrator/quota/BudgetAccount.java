@@ -47,7 +47,6 @@ final class BudgetAccount {
     private final LongSupplier nanoClock;
     private final long safetyMarginNanos;
     private final long refusalBackoffNanos;
-    private final int multiplier;
     private final long chunkTokens;
     private final long chunkCost;
     private final Map<String, HeldLease> retired = new HashMap<>();
@@ -60,7 +59,6 @@ final class BudgetAccount {
             LongSupplier nanoClock,
             long safetyMarginNanos,
             long refusalBackoffNanos,
-            int multiplier,
             long chunkTokens,
             long chunkCost) {
         this.source = source;
@@ -68,7 +66,6 @@ final class BudgetAccount {
         this.nanoClock = nanoClock;
         this.safetyMarginNanos = safetyMarginNanos;
         this.refusalBackoffNanos = refusalBackoffNanos;
-        this.multiplier = Math.max(1, multiplier);
         this.chunkTokens = chunkTokens;
         this.chunkCost = chunkCost;
     }
@@ -156,9 +153,12 @@ final class BudgetAccount {
         }
     }
 
-    /** Enough for many requests like this one, or a slice of the budget, whichever is more (the grant is capped). */
-    private long desired(long need, long chunk) {
-        return need == 0 ? 0 : Math.max(need * multiplier, chunk);
+    /**
+     * A slice of the budget, so that requests are admitted locally until it runs out, or what this request needs
+     * if that is more. Slices keep one instance from holding what others could use.
+     */
+    private static long desired(long need, long chunk) {
+        return need == 0 ? 0 : Math.max(need, chunk);
     }
 
     private static boolean covers(HeldLease lease, long tokens, long cost) {

@@ -46,7 +46,6 @@ public class QuotaAccounts implements SmartLifecycle {
                         System::nanoTime,
                         properties.leaseSafetyMargin().toNanos(),
                         properties.refusalBackoff().toNanos(),
-                        properties.leaseMultiplier(),
                         chunk(budget.tokenLimit(), properties.budgetChunks()),
                         chunk(budget.costLimitMicros(), properties.budgetChunks())));
     }

@@ -34,7 +34,7 @@ class BudgetAccountTest {
 
     private final AtomicLong clock = new AtomicLong(1_000_000_000_000L);
     private final FakeBudget budget = new FakeBudget();
-    private final BudgetAccount account = new BudgetAccount(budget, budget, clock::get, 150_000_000_000L, 0, 4, 50, 0);
+    private final BudgetAccount account = new BudgetAccount(budget, budget, clock::get, 150_000_000_000L, 0, 400, 0);
 
     @Test
     void requestsAreAdmittedFromOneLeaseUntilItRunsOut() {
@@ -53,7 +53,8 @@ class BudgetAccountTest {
         while ((lease = account.reserve(300, 0)) != null) {
             held.add(lease);
         }
-        assertThat(held).hasSize(3); // 3 x 300 fit in 1000, a fourth does not
+        // Leases of 400 (the slice) hold one such request each; the 200 left cannot cover a third.
+        assertThat(held).hasSize(2);
     }
 
     @Test
@@ -71,8 +72,8 @@ class BudgetAccountTest {
     @Test
     void aLeaseRetiredWithRequestsInFlightSettlesWhenTheLastOneEnds() {
         budget.free = 10_000;
-        BudgetAccount.HeldLease first = account.reserve(300, 0); // leases 1200
-        BudgetAccount.HeldLease second = account.reserve(1000, 0); // does not fit in the 900 left: a new lease
+        BudgetAccount.HeldLease first = account.reserve(300, 0); // leases 400
+        BudgetAccount.HeldLease second = account.reserve(1000, 0); // does not fit in the 100 left: a new lease
         assertThat(second).isNotNull().isNotSameAs(first);
         assertThat(budget.settlements).isEmpty();
         account.settle(first, 300, 0, 40, 0);
