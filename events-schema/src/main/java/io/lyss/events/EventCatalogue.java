@@ -24,7 +24,13 @@ import io.lyss.events.memory.MemoryAdded;
 import io.lyss.events.memory.MemoryDeleted;
 import io.lyss.events.memory.MemoryUpdated;
 import io.lyss.events.memory.UserForgotten;
+import io.lyss.events.governance.BudgetSet;
+import io.lyss.events.governance.RateLimitSet;
+import io.lyss.events.usage.BudgetLeaseExpired;
+import io.lyss.events.usage.BudgetLeaseGranted;
+import io.lyss.events.usage.BudgetLeaseSettled;
 import io.lyss.events.usage.CacheHit;
+import io.lyss.events.usage.RateLimitAllowanceGranted;
 import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.events.workflow.WorkflowRunRecorded;
@@ -81,7 +87,13 @@ public final class EventCatalogue {
             new Entry("memory", MemoryAdded.class, 1),
             new Entry("memory", MemoryUpdated.class, 1),
             new Entry("memory", MemoryDeleted.class, 1),
-            new Entry("memory", UserForgotten.class, 1));
+            new Entry("memory", UserForgotten.class, 1),
+            new Entry("governance", BudgetSet.class, 1),
+            new Entry("governance", RateLimitSet.class, 1),
+            new Entry("usage", BudgetLeaseGranted.class, 1),
+            new Entry("usage", BudgetLeaseSettled.class, 1),
+            new Entry("usage", BudgetLeaseExpired.class, 1),
+            new Entry("usage", RateLimitAllowanceGranted.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -31,6 +32,7 @@ final class MockOpenAiServer implements AutoCloseable {
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final int failureStatus;
+    private final Duration pieceDelay;
 
     MockOpenAiServer() throws IOException {
         this(0);
@@ -38,7 +40,17 @@ final class MockOpenAiServer implements AutoCloseable {
 
     /** A provider that answers every request with this HTTP status and an OpenAI error body (0: answers). */
     MockOpenAiServer(int failureStatus) throws IOException {
+        this(failureStatus, Duration.ZERO);
+    }
+
+    /** A provider that streams each piece of its answer this long after the previous one, like a real model. */
+    MockOpenAiServer(Duration pieceDelay) throws IOException {
+        this(0, pieceDelay);
+    }
+
+    private MockOpenAiServer(int failureStatus, Duration pieceDelay) throws IOException {
         this.failureStatus = failureStatus;
+        this.pieceDelay = pieceDelay;
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", this::complete);
@@ -76,6 +88,7 @@ final class MockOpenAiServer implements AutoCloseable {
                                 json.createObjectNode().put("role", "assistant").put("content", ""),
                                 null));
                 for (String piece : ANSWER_PIECES) {
+                    pause();
                     send(out, chunk(model, json.createObjectNode().put("content", piece), null));
                 }
                 send(out, chunk(model, json.createObjectNode(), "stop"));
@@ -128,6 +141,18 @@ final class MockOpenAiServer implements AutoCloseable {
     private void send(OutputStream out, ObjectNode event) throws IOException {
         out.write(("data: " + json.writeValueAsString(event) + "\n\n").getBytes(StandardCharsets.UTF_8));
         out.flush();
+    }
+
+    private void pause() throws IOException {
+        if (pieceDelay.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pieceDelay); // the pace of a model generating tokens, not a test waiting
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted", e);
+        }
     }
 
     @Override

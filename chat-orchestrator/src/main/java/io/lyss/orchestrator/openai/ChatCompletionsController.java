@@ -12,6 +12,8 @@ import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
 import io.lyss.orchestrator.pricing.PriceTable;
+import io.lyss.orchestrator.quota.Admission;
+import io.lyss.orchestrator.quota.QuotaAdmission;
 import io.lyss.orchestrator.recording.FinishedTurn;
 import io.lyss.orchestrator.recording.SpendReasons;
 import io.lyss.orchestrator.recording.TurnRecorder;
@@ -42,6 +44,7 @@ class ChatCompletionsController {
     private final PriceTable prices;
     private final TurnRecorder recorder;
     private final SpendReasons spendReasons;
+    private final QuotaAdmission quota;
     private final ObjectMapper json;
     private final int maxRequestBytes;
 
@@ -53,6 +56,7 @@ class ChatCompletionsController {
             PriceTable prices,
             TurnRecorder recorder,
             SpendReasons spendReasons,
+            QuotaAdmission quota,
             ObjectMapper json,
             OrchestratorProperties properties) {
         this.authenticator = authenticator;
@@ -62,6 +66,7 @@ class ChatCompletionsController {
         this.prices = prices;
         this.recorder = recorder;
         this.spendReasons = spendReasons;
+        this.quota = quota;
         this.json = json;
         this.maxRequestBytes = properties.maxRequestBytes();
     }
@@ -84,18 +89,23 @@ class ChatCompletionsController {
         String turnId = UUID.randomUUID().toString().replace("-", "");
         var identity =
                 new CompletionIdentity("chatcmpl-" + turnId, Instant.now().getEpochSecond(), request.model());
-        AnswerSink sink = request.stream()
-                ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
-                : new JsonAnswerWriter(httpResponse, json, identity);
-        var prompt = new UpstreamCaller.Prompt(
-                request.model(),
-                request.messages(),
-                request.temperature(),
-                request.topP(),
-                request.maxTokens(),
-                request.stop());
-        UpstreamOutcome outcome = upstream.call(router.order(channels), prompt, sink);
-        recorder.record(turn(turnId, grant, request, outcome, receivedAt, spendReasons.of(httpRequest)));
+        // Budgets and rate limits are checked before any provider is called; the admission settles real usage.
+        try (Admission admission = quota.admit(
+                grant.workspaceId(), grant.keyId(), request.model(), request.messages(), request.maxTokens())) {
+            AnswerSink sink = request.stream()
+                    ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
+                    : new JsonAnswerWriter(httpResponse, json, identity);
+            var prompt = new UpstreamCaller.Prompt(
+                    request.model(),
+                    request.messages(),
+                    request.temperature(),
+                    request.topP(),
+                    admission.completionTokenCap(request.maxTokens()),
+                    request.stop());
+            UpstreamOutcome outcome = upstream.call(router.order(channels), prompt, sink);
+            admission.settle(outcome.usage());
+            recorder.record(turn(turnId, grant, request, outcome, receivedAt, spendReasons.of(httpRequest)));
+        }
     }
 
     private FinishedTurn turn(

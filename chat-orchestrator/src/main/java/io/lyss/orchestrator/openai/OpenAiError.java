@@ -2,6 +2,7 @@ package io.lyss.orchestrator.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Map;
 
 /** An error answered in OpenAI's format: {@code {"error": {"message", "type", "param", "code"}}}. */
 public class OpenAiError extends RuntimeException {
@@ -10,13 +11,53 @@ public class OpenAiError extends RuntimeException {
     private final String type;
     private final String param;
     private final String code;
+    private final Map<String, String> headers;
 
     OpenAiError(int status, String type, String code, String param, String message) {
+        this(status, type, code, param, message, Map.of());
+    }
+
+    private OpenAiError(
+            int status, String type, String code, String param, String message, Map<String, String> headers) {
         super(message, null, false, false);
         this.status = status;
         this.type = type;
         this.code = code;
         this.param = param;
+        this.headers = headers;
+    }
+
+    /** A budget cannot cover the request; {@code x-should-retry: false} stops the OpenAI SDKs retrying it. */
+    public static OpenAiError insufficientQuota() {
+        return new OpenAiError(
+                429,
+                "insufficient_quota",
+                "insufficient_quota",
+                null,
+                "You exceeded your current quota: the budget cannot cover this request. Ask your administrator.",
+                Map.of("x-should-retry", "false"));
+    }
+
+    /** A rate limit is reached for this minute. */
+    public static OpenAiError rateLimitExceeded(long retryAfterSeconds) {
+        return new OpenAiError(
+                429,
+                "requests",
+                "rate_limit_exceeded",
+                null,
+                "Rate limit reached for this key or workspace. Please try again in " + retryAfterSeconds + "s.",
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    /** Budgets and rate limits cannot be checked right now, so nothing is admitted (fail closed). */
+    public static OpenAiError quotaUnavailable() {
+        return new OpenAiError(
+                503,
+                "api_error",
+                "quota_unavailable",
+                null,
+                "Budgets cannot be checked right now. Try again shortly.",
+                Map.of("Retry-After", "1"));
     }
 
     public static OpenAiError invalidApiKey() {
@@ -79,6 +120,11 @@ public class OpenAiError extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** HTTP headers the error is answered with, e.g. Retry-After. */
+    public Map<String, String> headers() {
+        return headers;
     }
 
     public ObjectNode toJson(ObjectMapper json) {

@@ -29,6 +29,7 @@ class OpenAiErrors {
         if (error.status() == 401) {
             response.header("WWW-Authenticate", "Bearer");
         }
+        error.headers().forEach(response::header);
         return response.body(error.toJson(json));
     }
 
