@@ -1,6 +1,9 @@
 package io.lyss.events;
 
+import io.lyss.events.conversation.ConversationDeleted;
+import io.lyss.events.conversation.ConversationRenamed;
 import io.lyss.events.conversation.ConversationStarted;
+import io.lyss.events.conversation.MessageFeedbackGiven;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
@@ -45,7 +48,10 @@ public final class EventCatalogue {
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),
-            new Entry("workflow", WorkflowRunRecorded.class, 1));
+            new Entry("workflow", WorkflowRunRecorded.class, 1),
+            new Entry("conversation", ConversationRenamed.class, 1),
+            new Entry("conversation", ConversationDeleted.class, 1),
+            new Entry("conversation", MessageFeedbackGiven.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));
