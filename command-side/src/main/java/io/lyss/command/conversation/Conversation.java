@@ -2,12 +2,22 @@ package io.lyss.command.conversation;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
+import io.lyss.command.conversation.api.CacheSaving;
+import io.lyss.command.conversation.api.DeleteConversation;
+import io.lyss.command.conversation.api.GiveMessageFeedback;
 import io.lyss.command.conversation.api.RecordTurn;
+import io.lyss.command.conversation.api.RenameConversation;
+import io.lyss.command.conversation.api.WorkflowTimeline;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
+import io.lyss.events.conversation.ConversationDeleted;
+import io.lyss.events.conversation.ConversationRenamed;
 import io.lyss.events.conversation.ConversationStarted;
+import io.lyss.events.conversation.MessageFeedbackGiven;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.usage.CacheHit;
 import io.lyss.events.usage.SpendReason;
 import io.lyss.events.usage.TokensSpent;
+import io.lyss.events.workflow.WorkflowRunRecorded;
 import java.util.HashSet;
 import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,7 +27,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.axonframework.spring.stereotype.Aggregate;
 
-/** A conversation: its turns and the tokens they spent. It belongs to one workspace for life. */
+/**
+ * A conversation: its turns, what they spent (or saved through the cache), the workflow runs that produced them,
+ * its name and its ratings. It belongs to one workspace for life; once deleted it takes no further changes.
+ */
 @Aggregate
 class Conversation {
 
@@ -25,6 +38,7 @@ class Conversation {
     private String conversationId;
 
     private String workspaceId;
+    private boolean deleted;
     private final Set<String> recordedTurns = new HashSet<>();
 
     Conversation() {
@@ -37,8 +51,8 @@ class Conversation {
         if (conversationId == null) {
             apply(new ConversationStarted(
                     command.conversationId(), command.workspaceId(), command.keyId(), command.api()));
-        } else if (!workspaceId.equals(command.workspaceId())) {
-            throw new NotFoundInWorkspaceException("conversation", command.conversationId());
+        } else {
+            requireLiveIn(command.workspaceId());
         }
         if (recordedTurns.contains(command.turnId())) {
             return;
@@ -56,7 +70,51 @@ class Conversation {
                 command.latencyMillis(),
                 command.firstTokenMillis(),
                 command.endUserId()));
-        apply(new TokensSpent(
+        if (command.cacheSaving() == null) {
+            apply(spent(command));
+        } else {
+            apply(cacheHit(command, command.cacheSaving()));
+        }
+        if (command.workflow() != null) {
+            apply(workflowRun(command, command.workflow()));
+        }
+    }
+
+    @CommandHandler
+    void handle(RenameConversation command) {
+        requireLiveIn(command.workspaceId());
+        apply(new ConversationRenamed(conversationId, workspaceId, command.name()));
+    }
+
+    @CommandHandler
+    void handle(DeleteConversation command) {
+        requireLiveIn(command.workspaceId());
+        apply(new ConversationDeleted(conversationId, workspaceId));
+    }
+
+    @CommandHandler
+    void handle(GiveMessageFeedback command) {
+        requireLiveIn(command.workspaceId());
+        if (!recordedTurns.contains(command.messageId())) {
+            throw new NotFoundInWorkspaceException("message", command.messageId());
+        }
+        apply(new MessageFeedbackGiven(
+                conversationId,
+                command.messageId(),
+                workspaceId,
+                command.rating(),
+                command.content(),
+                command.endUserId()));
+    }
+
+    private void requireLiveIn(String workspace) {
+        if (deleted || !workspaceId.equals(workspace)) {
+            throw new NotFoundInWorkspaceException("conversation", conversationId);
+        }
+    }
+
+    private static TokensSpent spent(RecordTurn command) {
+        return new TokensSpent(
                 command.turnId(),
                 command.workspaceId(),
                 command.keyId(),
@@ -68,7 +126,39 @@ class Conversation {
                 command.costMicros(),
                 command.priceVersion(),
                 SpendReason.CHAT,
-                command.usageEstimated()));
+                command.usageEstimated());
+    }
+
+    private static CacheHit cacheHit(RecordTurn command, CacheSaving saving) {
+        return new CacheHit(
+                command.turnId(),
+                command.workspaceId(),
+                command.keyId(),
+                command.model(),
+                saving.kind(),
+                saving.sourceTurnId(),
+                saving.similarity(),
+                saving.savedPromptTokens(),
+                saving.savedCompletionTokens(),
+                saving.savedCostMicros(),
+                command.priceVersion());
+    }
+
+    private static WorkflowRunRecorded workflowRun(RecordTurn command, WorkflowTimeline run) {
+        return new WorkflowRunRecorded(
+                run.runId(),
+                command.turnId(),
+                command.conversationId(),
+                command.workspaceId(),
+                command.keyId(),
+                command.api(),
+                run.status(),
+                run.error(),
+                run.startedAt(),
+                run.finishedAt(),
+                run.elapsedMicros(),
+                run.totalTokens(),
+                run.nodes());
     }
 
     @EventSourcingHandler
@@ -80,5 +170,10 @@ class Conversation {
     @EventSourcingHandler
     void on(TurnCompleted event) {
         recordedTurns.add(event.turnId());
+    }
+
+    @EventSourcingHandler
+    void on(ConversationDeleted event) {
+        this.deleted = true;
     }
 }

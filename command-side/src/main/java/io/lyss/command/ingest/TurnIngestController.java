@@ -45,7 +45,9 @@ class TurnIngestController {
                 turn.costMicros(),
                 turn.priceVersion(),
                 turn.usageEstimated(),
-                turn.endUserId());
+                turn.endUserId(),
+                turn.workflow(),
+                turn.cacheSaving());
         var provenance = new Provenance(Actor.apiKey(turn.keyId()), turn.turnId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
         return ResponseEntity.noContent().build();
