@@ -1,16 +1,19 @@
 package io.lyss.orchestrator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.cache.AnswerCache;
 import io.lyss.orchestrator.chat.TokenEstimator;
 import io.lyss.orchestrator.chat.UpstreamCaller;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
+import io.lyss.orchestrator.memory.MemoryRecall;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
 import io.lyss.orchestrator.routing.ProviderClients;
+import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.security.access.SecurityProperties;
 import io.lyss.security.secrets.SecretSealer;
 import java.util.Random;
@@ -69,6 +72,17 @@ public class OrchestratorAutoConfiguration {
     @Bean
     TurnRecorder turnRecorder(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
         return new TurnRecorder(properties.commandSideUrl(), security.internalToken(), json);
+    }
+
+    @Bean
+    ChatWorkflow chatWorkflow(
+            ObjectProvider<MemoryRecall> memory,
+            ObjectProvider<AnswerCache> cache,
+            ChannelRouter router,
+            UpstreamCaller upstream,
+            PriceTable prices,
+            TurnRecorder recorder) {
+        return new ChatWorkflow(memory.getIfAvailable(), cache.getIfAvailable(), router, upstream, prices, recorder);
     }
 
     /** Up once the key and channel view has caught up with the log: before that, valid keys could be refused. */

@@ -4,17 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.OrchestratorProperties;
 import io.lyss.orchestrator.chat.AnswerSink;
-import io.lyss.orchestrator.chat.PromptMessage;
 import io.lyss.orchestrator.chat.UpstreamCaller;
-import io.lyss.orchestrator.chat.UpstreamOutcome;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
-import io.lyss.orchestrator.pricing.PriceTable;
-import io.lyss.orchestrator.recording.FinishedTurn;
-import io.lyss.orchestrator.recording.TurnRecorder;
-import io.lyss.orchestrator.routing.ChannelRouter;
+import io.lyss.orchestrator.workflow.CanonicalRequest;
+import io.lyss.orchestrator.workflow.ChatTurn;
+import io.lyss.orchestrator.workflow.ChatWorkflow;
+import io.lyss.orchestrator.workflow.WorkflowListener;
+import io.lyss.orchestrator.workflow.WorkflowResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -22,42 +21,33 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate the key, check the request, route to a channel, stream or
- * return the answer, then report the turn. Nothing on this path waits for a database or a projection.
+ * {@code POST /v1/chat/completions}: authenticate the key, check the request, then run the chat workflow (memory,
+ * cache, llm), which streams or returns the answer and reports the turn. Nothing on this path waits for a
+ * database or a projection.
  */
 @RestController
 class ChatCompletionsController {
 
     private final KeyAuthenticator authenticator;
     private final GovernanceView governance;
-    private final ChannelRouter router;
-    private final UpstreamCaller upstream;
-    private final PriceTable prices;
-    private final TurnRecorder recorder;
+    private final ChatWorkflow workflow;
     private final ObjectMapper json;
     private final int maxRequestBytes;
 
     ChatCompletionsController(
             KeyAuthenticator authenticator,
             GovernanceView governance,
-            ChannelRouter router,
-            UpstreamCaller upstream,
-            PriceTable prices,
-            TurnRecorder recorder,
+            ChatWorkflow workflow,
             ObjectMapper json,
             OrchestratorProperties properties) {
         this.authenticator = authenticator;
         this.governance = governance;
-        this.router = router;
-        this.upstream = upstream;
-        this.prices = prices;
-        this.recorder = recorder;
+        this.workflow = workflow;
         this.json = json;
         this.maxRequestBytes = properties.maxRequestBytes();
     }
@@ -65,11 +55,13 @@ class ChatCompletionsController {
     @PostMapping("/v1/chat/completions")
     void complete(
             @RequestHeader(value = "Authorization", required = false) String authorization,
+            @RequestHeader(value = CanonicalRequest.SEMANTIC_OPT_IN_HEADER, required = false) String semantic,
             HttpServletRequest httpRequest,
             HttpServletResponse httpResponse) {
         long receivedAt = System.nanoTime();
         KeyGrant grant = authenticator.authenticate(authorization);
-        ChatCompletionRequest request = ChatCompletionRequest.parse(readBody(httpRequest));
+        JsonNode body = readBody(httpRequest);
+        ChatCompletionRequest request = ChatCompletionRequest.parse(body);
         if (!grant.mayCall(request.model())) {
             throw OpenAiError.modelNotAllowed(request.model());
         }
@@ -90,44 +82,23 @@ class ChatCompletionsController {
                 request.topP(),
                 request.maxTokens(),
                 request.stop());
-        UpstreamOutcome outcome = upstream.call(router.order(channels), prompt, sink);
-        recorder.record(turn(turnId, grant, request, outcome, receivedAt));
-    }
-
-    private FinishedTurn turn(
-            String turnId, KeyGrant grant, ChatCompletionRequest request, UpstreamOutcome outcome, long receivedAt) {
-        long now = System.nanoTime();
-        return new FinishedTurn(
+        var turn = new ChatTurn(
+                "openai",
                 "conv_" + turnId,
                 turnId,
-                grant.workspaceId(),
-                grant.keyId(),
-                "openai",
-                request.model(),
-                outcome.channelId(),
-                lastUserMessage(request.messages()),
-                outcome.answer(),
-                outcome.finishReason(),
-                TimeUnit.NANOSECONDS.toMillis(now - receivedAt),
-                outcome.firstTokenNanos() < 0
-                        ? -1
-                        : TimeUnit.NANOSECONDS.toMillis(outcome.firstTokenNanos() - receivedAt),
-                outcome.usage().prompt(),
-                outcome.usage().completion(),
-                outcome.usage().cached(),
-                prices.costMicros(request.model(), outcome.usage()),
-                prices.version(),
-                outcome.usage().estimated(),
-                request.user());
-    }
-
-    private static String lastUserMessage(List<PromptMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if ("user".equals(messages.get(i).role())) {
-                return messages.get(i).text();
-            }
+                "run_" + turnId,
+                grant,
+                prompt,
+                ChatTurn.lastUserMessage(request.messages()),
+                request.user(),
+                channels,
+                CanonicalRequest.of(body, json),
+                "true".equalsIgnoreCase(semantic),
+                receivedAt);
+        WorkflowResult result = workflow.run(turn, sink, WorkflowListener.NONE);
+        if (result.failure() != null) {
+            throw result.failure();
         }
-        return "";
     }
 
     private JsonNode readBody(HttpServletRequest request) {

@@ -1,6 +1,9 @@
 package io.lyss.orchestrator.recording;
 
-/** A finished turn as reported to the command side ({@code POST /internal/v1/turns}). */
+/**
+ * A finished turn as reported to the command side ({@code POST /internal/v1/turns}), with the workflow run that
+ * produced it and, for an answer from the cache, what the cache saved (both may be null).
+ */
 public record FinishedTurn(
         String conversationId,
         String turnId,
@@ -20,7 +23,9 @@ public record FinishedTurn(
         long costMicros,
         String priceVersion,
         boolean usageEstimated,
-        String endUserId) {
+        String endUserId,
+        RunTimeline workflow,
+        CacheSaving cacheSaving) {
 
     @Override
     public String toString() {
