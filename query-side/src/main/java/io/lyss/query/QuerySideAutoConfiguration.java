@@ -1,6 +1,7 @@
 package io.lyss.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.lyss.query.conversations.ConversationProjection;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.ProjectionRunner;
 import io.lyss.query.turns.TurnIndex;
@@ -52,6 +53,18 @@ public class QuerySideAutoConfiguration {
             QuerySideProperties properties) {
         return new ProjectionRunner(
                 new UsageProjection(jdbc, transactions, checkpoints),
+                properties.kafkaBootstrapServers(),
+                properties.pollTimeout());
+    }
+
+    @Bean
+    ProjectionRunner conversationProjector(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            QuerySideProperties properties) {
+        return new ProjectionRunner(
+                new ConversationProjection(jdbc, transactions, checkpoints),
                 properties.kafkaBootstrapServers(),
                 properties.pollTimeout());
     }
