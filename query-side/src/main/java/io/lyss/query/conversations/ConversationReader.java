@@ -2,6 +2,7 @@ package io.lyss.query.conversations;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,8 +15,8 @@ class ConversationReader {
     private static final String CONVERSATION_COLUMNS = "conversation_id, key_id, api, end_user_id, name, "
             + "extract(epoch FROM created_at)::bigint AS created, extract(epoch FROM updated_at)::bigint AS updated";
     private static final String MESSAGE_COLUMNS =
-            "message_id, conversation_id, question, answer, model, finish_reason, "
-                    + "end_user_id, rating, feedback_content, extract(epoch FROM created_at)::bigint AS created, seq";
+            "m.message_id, m.conversation_id, m.question, m.answer, m.model, m.finish_reason, m.end_user_id, "
+                    + "m.rating, m.feedback_content, extract(epoch FROM m.created_at)::bigint AS created, m.seq";
 
     private final JdbcTemplate jdbc;
 
@@ -53,7 +54,7 @@ class ConversationReader {
                 + " WHERE workspace_id = ? AND key_id = ? AND NOT deleted"
                 + (endUserId == null ? "" : " AND end_user_id = ?") + after
                 + " ORDER BY " + column + " " + direction + ", conversation_id " + direction + " LIMIT ?";
-        var arguments = new java.util.ArrayList<Object>(List.of(workspaceId, keyId));
+        var arguments = new ArrayList<Object>(List.of(workspaceId, keyId));
         if (endUserId != null) {
             arguments.add(endUserId);
         }
@@ -69,9 +70,9 @@ class ConversationReader {
     List<MessageView> messagesBefore(String workspaceId, String conversationId, String firstId, int limit) {
         String before = firstId == null
                 ? ""
-                : " AND seq < (SELECT seq FROM lyss_query.conversation_message WHERE workspace_id = ? AND message_id = ?)";
-        String sql = "SELECT " + MESSAGE_COLUMNS + " FROM lyss_query.conversation_message"
-                + " WHERE workspace_id = ? AND conversation_id = ?" + before + " ORDER BY seq DESC LIMIT ?";
+                : " AND m.seq < (SELECT seq FROM lyss_query.conversation_message WHERE workspace_id = ? AND message_id = ?)";
+        String sql = "SELECT " + MESSAGE_COLUMNS + " FROM lyss_query.conversation_message m"
+                + " WHERE m.workspace_id = ? AND m.conversation_id = ?" + before + " ORDER BY m.seq DESC LIMIT ?";
         Object[] arguments = firstId == null
                 ? new Object[] {workspaceId, conversationId, limit + 1}
                 : new Object[] {workspaceId, conversationId, workspaceId, firstId, limit + 1};
@@ -81,7 +82,7 @@ class ConversationReader {
     Optional<MessageView> message(String workspaceId, String keyId, String messageId) {
         return jdbc
                 .query(
-                        "SELECT " + MESSAGE_COLUMNS.replace("conversation_id,", "m.conversation_id,")
+                        "SELECT " + MESSAGE_COLUMNS
                                 + " FROM lyss_query.conversation_message m JOIN lyss_query.conversation c"
                                 + " ON c.workspace_id = m.workspace_id AND c.conversation_id = m.conversation_id"
                                 + " WHERE m.workspace_id = ? AND c.key_id = ? AND m.message_id = ? AND NOT c.deleted",
