@@ -28,11 +28,19 @@ public final class ConversationProjection implements Projection {
     static final String NAME = "conversations";
     private static final int NAME_LENGTH = 40;
 
+    private final String name;
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CheckpointStore checkpoints;
 
     public ConversationProjection(JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+        this(NAME, jdbc, transactions, checkpoints);
+    }
+
+    /** Under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
+    ConversationProjection(
+            String name, JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+        this.name = name;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.checkpoints = checkpoints;
@@ -40,7 +48,7 @@ public final class ConversationProjection implements Projection {
 
     @Override
     public String name() {
-        return NAME;
+        return name;
     }
 
     @Override
@@ -57,18 +65,18 @@ public final class ConversationProjection implements Projection {
 
     @Override
     public Map<Integer, Long> checkpoint() {
-        return checkpoints.load(NAME);
+        return checkpoints.load(name);
     }
 
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
         transactions.executeWithoutResult(status -> {
             for (ProjectedEvent event : events) {
-                if (checkpoints.firstDelivery(NAME, event.envelope().eventId())) {
+                if (checkpoints.firstDelivery(name, event.envelope().eventId())) {
                     project(event);
                 }
             }
-            checkpoints.save(NAME, nextOffsets);
+            checkpoints.save(name, nextOffsets);
         });
     }
 
