@@ -1,5 +1,6 @@
 package io.lyss.orchestrator.dify;
 
+import io.lyss.orchestrator.chat.PromptMessage;
 import io.lyss.orchestrator.governance.KeyGrant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -53,6 +54,16 @@ class Conversations {
         List<StoredMessage> all = new ArrayList<>(merged.values());
         boolean hasMore = stored.hasMore() || all.size() > limit;
         return new ConversationDirectory.Page<>(all.subList(Math.max(0, all.size() - limit), all.size()), hasMore);
+    }
+
+    /** The last {@code turns} questions and answers as prompt messages, oldest first. */
+    List<PromptMessage> earlierTurns(KeyGrant grant, String conversationId, int turns) {
+        List<PromptMessage> prompt = new ArrayList<>();
+        messages(grant, conversationId, null, turns).data().forEach(earlier -> {
+            prompt.add(new PromptMessage("user", earlier.question()));
+            prompt.add(new PromptMessage("assistant", earlier.answer()));
+        });
+        return prompt;
     }
 
     /** A page of the key's conversations; the first page also shows those this instance just started. */

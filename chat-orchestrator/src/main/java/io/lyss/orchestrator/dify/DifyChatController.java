@@ -14,6 +14,7 @@ import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.orchestrator.workflow.CanonicalRequest;
 import io.lyss.orchestrator.workflow.ChatTurn;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
+import io.lyss.orchestrator.workflow.WorkflowListener;
 import io.lyss.orchestrator.workflow.WorkflowResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -36,6 +37,7 @@ class DifyChatController {
 
     private final KeyAuthenticator authenticator;
     private final GovernanceView governance;
+    private final DifyModelChoice models;
     private final ChatWorkflow workflow;
     private final Conversations conversations;
     private final RecentConversations recent;
@@ -47,6 +49,7 @@ class DifyChatController {
     DifyChatController(
             KeyAuthenticator authenticator,
             GovernanceView governance,
+            DifyModelChoice models,
             ChatWorkflow workflow,
             Conversations conversations,
             RecentConversations recent,
@@ -56,6 +59,7 @@ class DifyChatController {
             OrchestratorProperties settings) {
         this.authenticator = authenticator;
         this.governance = governance;
+        this.models = models;
         this.workflow = workflow;
         this.conversations = conversations;
         this.recent = recent;
@@ -75,7 +79,7 @@ class DifyChatController {
         long receivedAt = System.nanoTime();
         KeyGrant grant = authenticator.authenticate(authorization);
         DifyChatRequest request = DifyChatRequest.parse(DifyBodies.read(httpRequest, maxRequestBytes, json));
-        String model = model(grant, request.model());
+        String model = models.choose(grant, request.model());
         List<ChannelRoute> channels = governance.channelsServing(grant.workspaceId(), model);
         if (channels.isEmpty()) {
             throw DifyError.from(OpenAiError.modelNotFound(model));
@@ -86,13 +90,7 @@ class DifyChatController {
                 : conversations.require(grant, request.conversationId(), request.user());
         List<PromptMessage> messages = new ArrayList<>();
         if (request.conversationId() != null) {
-            conversations
-                    .messages(grant, conversation.id(), null, HISTORY_TURNS)
-                    .data()
-                    .forEach(earlier -> {
-                        messages.add(new PromptMessage("user", earlier.question()));
-                        messages.add(new PromptMessage("assistant", earlier.answer()));
-                    });
+            messages.addAll(conversations.earlierTurns(grant, conversation.id(), HISTORY_TURNS));
         }
         messages.add(new PromptMessage("user", request.query()));
         var ids = new DifyTurnIds(DifyIds.next(), conversation.id(), DifyIds.next(), DifyIds.next(), now);
@@ -113,7 +111,7 @@ class DifyChatController {
         if (request.streaming()) {
             stream(turn, conversation, request, events, ids, httpResponse);
         } else {
-            block(turn, conversation, events, ids, httpResponse);
+            block(turn, conversation, events, httpResponse);
         }
     }
 
@@ -143,14 +141,10 @@ class DifyChatController {
     }
 
     private void block(
-            ChatTurn turn,
-            StoredConversation conversation,
-            DifyEvents events,
-            DifyTurnIds ids,
-            HttpServletResponse httpResponse)
+            ChatTurn turn, StoredConversation conversation, DifyEvents events, HttpServletResponse httpResponse)
             throws IOException {
         var answer = new DifyBlockingAnswer();
-        WorkflowResult result = workflow.run(turn, answer, io.lyss.orchestrator.workflow.WorkflowListener.NONE);
+        WorkflowResult result = workflow.run(turn, answer, WorkflowListener.NONE);
         if (result.failure() != null) {
             throw result.failure();
         }
@@ -158,17 +152,7 @@ class DifyChatController {
             throw DifyError.from(answer.failure());
         }
         remember(turn, conversation, result);
-        ObjectNode end = events.messageEnd(result, seconds(turn));
-        ObjectNode body = json.createObjectNode()
-                .put("event", "message")
-                .put("task_id", ids.taskId())
-                .put("id", ids.messageId())
-                .put("message_id", ids.messageId())
-                .put("conversation_id", ids.conversationId())
-                .put("mode", "advanced-chat")
-                .put("answer", result.outcome().answer());
-        body.set("metadata", end.get("metadata"));
-        body.put("created_at", ids.createdAt());
+        ObjectNode body = events.blockingAnswer(result, seconds(turn));
         httpResponse.setStatus(200);
         httpResponse.setContentType("application/json");
         json.writeValue(httpResponse.getOutputStream(), body);
@@ -194,20 +178,6 @@ class DifyChatController {
                         result.outcome().answer(),
                         null,
                         now));
-    }
-
-    private String model(KeyGrant grant, String requested) {
-        if (requested != null) {
-            if (!grant.mayCall(requested)) {
-                throw DifyError.from(OpenAiError.modelNotAllowed(requested));
-            }
-            return requested;
-        }
-        return governance.modelsOf(grant.workspaceId()).keySet().stream()
-                .filter(grant::mayCall)
-                .findFirst()
-                .orElseThrow(() -> new DifyError(
-                        400, "provider_not_initialize", "No model is available to this key: add a channel first."));
     }
 
     private ObjectNode canonicalBody(String model, List<PromptMessage> messages) {

@@ -74,6 +74,20 @@ final class DifyEvents {
         return event;
     }
 
+    /** The whole answer of a blocking request, with the same metadata as {@code message_end}. */
+    ObjectNode blockingAnswer(WorkflowResult result, double latencySeconds) {
+        ObjectNode body = json.createObjectNode()
+                .put("event", "message")
+                .put("task_id", ids.taskId())
+                .put("id", ids.messageId())
+                .put("message_id", ids.messageId())
+                .put("conversation_id", ids.conversationId())
+                .put("mode", "advanced-chat")
+                .put("answer", result.outcome().answer());
+        body.set("metadata", messageEnd(result, latencySeconds).get("metadata"));
+        return body.put("created_at", ids.createdAt());
+    }
+
     ObjectNode workflowFinished(WorkflowResult result) {
         ObjectNode event = base("workflow_finished").put("workflow_run_id", ids.workflowRunId());
         ObjectNode data = event.putObject("data")
