@@ -1,6 +1,7 @@
 package io.lyss.orchestrator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.cache.AnswerCache;
 import io.lyss.orchestrator.chat.TokenEstimator;
 import io.lyss.orchestrator.chat.UpstreamCaller;
 import io.lyss.orchestrator.governance.GovernanceFeed;
@@ -10,10 +11,12 @@ import io.lyss.orchestrator.memory.HttpMemoryRecall;
 import io.lyss.orchestrator.memory.MemoryRecall;
 import io.lyss.orchestrator.memory.MemoryRecallProperties;
 import io.lyss.orchestrator.pricing.PriceTable;
+import io.lyss.orchestrator.quota.QuotaAdmission;
 import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
 import io.lyss.orchestrator.routing.ProviderClients;
+import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.security.access.SecurityProperties;
 import io.lyss.security.secrets.SecretSealer;
 import java.util.Random;
@@ -80,6 +83,25 @@ public class OrchestratorAutoConfiguration {
     @ConditionalOnProperty("lyss.orchestrator.memory.url")
     MemoryRecall memoryRecall(MemoryRecallProperties memory, SecurityProperties security, ObjectMapper json) {
         return new HttpMemoryRecall(memory.url(), security.internalToken(), memory.timeout(), json);
+    }
+
+    @Bean
+    ChatWorkflow chatWorkflow(
+            ObjectProvider<MemoryRecall> memory,
+            ObjectProvider<AnswerCache> cache,
+            ChannelRouter router,
+            UpstreamCaller upstream,
+            PriceTable prices,
+            TurnRecorder recorder,
+            ObjectProvider<QuotaAdmission> quota) {
+        return new ChatWorkflow(
+                memory.getIfAvailable(),
+                cache.getIfAvailable(),
+                router,
+                upstream,
+                prices,
+                recorder,
+                quota.getIfAvailable());
     }
 
     /** Up once the key and channel view has caught up with the log: before that, valid keys could be refused. */

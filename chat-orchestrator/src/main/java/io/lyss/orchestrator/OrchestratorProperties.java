@@ -11,10 +11,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param commandSideUrl base URL of the command side that records turns
  * @param upstreamTimeout how long one provider call may take, end to end
  * @param maxRequestBytes largest accepted request body
+ * @param querySideUrl base URL of the query side that serves the conversation read model (Dify API)
  */
 @ConfigurationProperties("lyss.orchestrator")
 public record OrchestratorProperties(
         @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers,
         @DefaultValue("http://127.0.0.1:8080") String commandSideUrl,
         @DefaultValue("120s") Duration upstreamTimeout,
-        @DefaultValue("8388608") int maxRequestBytes) {}
+        @DefaultValue("8388608") int maxRequestBytes,
+        @DefaultValue("http://127.0.0.1:8080") String querySideUrl) {}

@@ -1,6 +1,9 @@
 package io.lyss.events;
 
+import io.lyss.events.conversation.ConversationDeleted;
+import io.lyss.events.conversation.ConversationRenamed;
 import io.lyss.events.conversation.ConversationStarted;
+import io.lyss.events.conversation.MessageFeedbackGiven;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.governance.AdminKeyIssued;
 import io.lyss.events.governance.AdminKeyRevoked;
@@ -93,7 +96,10 @@ public final class EventCatalogue {
             new Entry("usage", BudgetLeaseGranted.class, 1),
             new Entry("usage", BudgetLeaseSettled.class, 1),
             new Entry("usage", BudgetLeaseExpired.class, 1),
-            new Entry("usage", RateLimitAllowanceGranted.class, 1));
+            new Entry("usage", RateLimitAllowanceGranted.class, 1),
+            new Entry("conversation", ConversationRenamed.class, 1),
+            new Entry("conversation", ConversationDeleted.class, 1),
+            new Entry("conversation", MessageFeedbackGiven.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

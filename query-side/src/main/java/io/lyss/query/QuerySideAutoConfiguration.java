@@ -4,6 +4,7 @@ import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.lyss.query.audit.AuditProjection;
 import io.lyss.query.health.ProjectionMetrics;
 import io.lyss.query.projection.BoundedReplay;
+import io.lyss.query.conversations.ConversationProjection;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.DeadLetters;
 import io.lyss.query.projection.ProjectionRunner;
@@ -143,6 +144,16 @@ public class QuerySideAutoConfiguration {
             ObjectProvider<MeterRegistry> registry, ReadModels readModels, DeadLetters deadLetters) {
         MeterRegistry meters = registry.getIfAvailable(io.micrometer.core.instrument.simple.SimpleMeterRegistry::new);
         return new ProjectionMetrics(meters, readModels, deadLetters);
+    }
+
+    @Bean
+    ProjectionRunner conversationProjector(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            DeadLetters deadLetters,
+            QuerySideProperties properties) {
+        return runner(new ConversationProjection(jdbc, transactions, checkpoints), deadLetters, properties);
     }
 
     private static ProjectionRunner runner(

@@ -126,6 +126,8 @@ class PlatformEndToEndIT {
                         "TurnCompleted",
                         2L,
                         "TokensSpent",
+                        2L,
+                        "WorkflowRunRecorded",
                         2L));
         assertEachConversationIsOnKafkaInOrder(tenant);
 
@@ -370,7 +372,7 @@ class PlatformEndToEndIT {
             records.addAll(readWholeTopic().stream()
                     .filter(r -> conversations.contains(r.key()))
                     .toList());
-            assertThat(records).hasSize(3 * conversations.size());
+            assertThat(records).hasSize(4 * conversations.size());
         });
         for (String conversation : conversations) {
             List<EventEnvelope> envelopes = records.stream()
@@ -386,8 +388,11 @@ class PlatformEndToEndIT {
             assertThat(envelopes)
                     .extracting(EventEnvelope::type)
                     .containsExactly(
-                            "conversation.ConversationStarted", "conversation.TurnCompleted", "usage.TokensSpent");
-            assertThat(envelopes).extracting(EventEnvelope::aggregateSequence).containsExactly(0L, 1L, 2L);
+                            "conversation.ConversationStarted",
+                            "conversation.TurnCompleted",
+                            "usage.TokensSpent",
+                            "workflow.WorkflowRunRecorded");
+            assertThat(envelopes).extracting(EventEnvelope::aggregateSequence).containsExactly(0L, 1L, 2L, 3L);
             assertThat(envelopes).allSatisfy(envelope -> {
                 assertThat(envelope.workspaceId()).isEqualTo(tenant.workspaceId());
                 assertThat(envelope.actor()).isEqualTo("API_KEY:" + tenant.keyId());

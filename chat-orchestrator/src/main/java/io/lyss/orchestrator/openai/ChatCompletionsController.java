@@ -4,20 +4,17 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.OrchestratorProperties;
 import io.lyss.orchestrator.chat.AnswerSink;
-import io.lyss.orchestrator.chat.PromptMessage;
 import io.lyss.orchestrator.chat.UpstreamCaller;
-import io.lyss.orchestrator.chat.UpstreamOutcome;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
-import io.lyss.orchestrator.pricing.PriceTable;
-import io.lyss.orchestrator.quota.Admission;
-import io.lyss.orchestrator.quota.QuotaAdmission;
-import io.lyss.orchestrator.recording.FinishedTurn;
 import io.lyss.orchestrator.recording.SpendReasons;
-import io.lyss.orchestrator.recording.TurnRecorder;
-import io.lyss.orchestrator.routing.ChannelRouter;
+import io.lyss.orchestrator.workflow.CanonicalRequest;
+import io.lyss.orchestrator.workflow.ChatTurn;
+import io.lyss.orchestrator.workflow.ChatWorkflow;
+import io.lyss.orchestrator.workflow.WorkflowListener;
+import io.lyss.orchestrator.workflow.WorkflowResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -25,48 +22,36 @@ import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /v1/chat/completions}: authenticate the key, check the request, route to a channel, stream or
- * return the answer, then report the turn. Nothing on this path waits for a database or a projection.
+ * {@code POST /v1/chat/completions}: authenticate the key, check the request, then run the chat workflow (memory,
+ * cache, llm), which streams or returns the answer and reports the turn. Nothing on this path waits for a
+ * database or a projection.
  */
 @RestController
 class ChatCompletionsController {
 
     private final KeyAuthenticator authenticator;
     private final GovernanceView governance;
-    private final ChannelRouter router;
-    private final UpstreamCaller upstream;
-    private final PriceTable prices;
-    private final TurnRecorder recorder;
+    private final ChatWorkflow workflow;
     private final SpendReasons spendReasons;
-    private final QuotaAdmission quota;
     private final ObjectMapper json;
     private final int maxRequestBytes;
 
     ChatCompletionsController(
             KeyAuthenticator authenticator,
             GovernanceView governance,
-            ChannelRouter router,
-            UpstreamCaller upstream,
-            PriceTable prices,
-            TurnRecorder recorder,
+            ChatWorkflow workflow,
             SpendReasons spendReasons,
-            QuotaAdmission quota,
             ObjectMapper json,
             OrchestratorProperties properties) {
         this.authenticator = authenticator;
         this.governance = governance;
-        this.router = router;
-        this.upstream = upstream;
-        this.prices = prices;
-        this.recorder = recorder;
+        this.workflow = workflow;
         this.spendReasons = spendReasons;
-        this.quota = quota;
         this.json = json;
         this.maxRequestBytes = properties.maxRequestBytes();
     }
@@ -74,11 +59,13 @@ class ChatCompletionsController {
     @PostMapping("/v1/chat/completions")
     void complete(
             @RequestHeader(value = "Authorization", required = false) String authorization,
+            @RequestHeader(value = CanonicalRequest.SEMANTIC_OPT_IN_HEADER, required = false) String semantic,
             HttpServletRequest httpRequest,
             HttpServletResponse httpResponse) {
         long receivedAt = System.nanoTime();
         KeyGrant grant = authenticator.authenticate(authorization);
-        ChatCompletionRequest request = ChatCompletionRequest.parse(readBody(httpRequest));
+        JsonNode body = readBody(httpRequest);
+        ChatCompletionRequest request = ChatCompletionRequest.parse(body);
         if (!grant.mayCall(request.model())) {
             throw OpenAiError.modelNotAllowed(request.model());
         }
@@ -89,65 +76,34 @@ class ChatCompletionsController {
         String turnId = UUID.randomUUID().toString().replace("-", "");
         var identity =
                 new CompletionIdentity("chatcmpl-" + turnId, Instant.now().getEpochSecond(), request.model());
-        // Budgets and rate limits are checked before any provider is called; the admission settles real usage.
-        try (Admission admission = quota.admit(
-                grant.workspaceId(), grant.keyId(), request.model(), request.messages(), request.maxTokens())) {
-            AnswerSink sink = request.stream()
-                    ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
-                    : new JsonAnswerWriter(httpResponse, json, identity);
-            var prompt = new UpstreamCaller.Prompt(
-                    request.model(),
-                    request.messages(),
-                    request.temperature(),
-                    request.topP(),
-                    admission.completionTokenCap(request.maxTokens()),
-                    request.stop());
-            UpstreamOutcome outcome = upstream.call(router.order(channels), prompt, sink);
-            admission.settle(outcome.usage());
-            recorder.record(turn(turnId, grant, request, outcome, receivedAt, spendReasons.of(httpRequest)));
-        }
-    }
-
-    private FinishedTurn turn(
-            String turnId,
-            KeyGrant grant,
-            ChatCompletionRequest request,
-            UpstreamOutcome outcome,
-            long receivedAt,
-            String spendReason) {
-        long now = System.nanoTime();
-        return new FinishedTurn(
+        AnswerSink sink = request.stream()
+                ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
+                : new JsonAnswerWriter(httpResponse, json, identity);
+        var prompt = new UpstreamCaller.Prompt(
+                request.model(),
+                request.messages(),
+                request.temperature(),
+                request.topP(),
+                request.maxTokens(),
+                request.stop());
+        var turn = new ChatTurn(
+                "openai",
                 "conv_" + turnId,
                 turnId,
-                grant.workspaceId(),
-                grant.keyId(),
-                "openai",
-                request.model(),
-                outcome.channelId(),
-                lastUserMessage(request.messages()),
-                outcome.answer(),
-                outcome.finishReason(),
-                TimeUnit.NANOSECONDS.toMillis(now - receivedAt),
-                outcome.firstTokenNanos() < 0
-                        ? -1
-                        : TimeUnit.NANOSECONDS.toMillis(outcome.firstTokenNanos() - receivedAt),
-                outcome.usage().prompt(),
-                outcome.usage().completion(),
-                outcome.usage().cached(),
-                prices.costMicros(request.model(), outcome.usage()),
-                prices.version(),
-                outcome.usage().estimated(),
+                "run_" + turnId,
+                grant,
+                prompt,
+                ChatTurn.lastUserMessage(request.messages()),
                 request.user(),
-                spendReason);
-    }
-
-    private static String lastUserMessage(List<PromptMessage> messages) {
-        for (int i = messages.size() - 1; i >= 0; i--) {
-            if ("user".equals(messages.get(i).role())) {
-                return messages.get(i).text();
-            }
+                channels,
+                CanonicalRequest.of(body, json),
+                "true".equalsIgnoreCase(semantic),
+                receivedAt,
+                spendReasons.of(httpRequest));
+        WorkflowResult result = workflow.run(turn, sink, WorkflowListener.NONE);
+        if (result.failure() != null) {
+            throw result.failure();
         }
-        return "";
     }
 
     private JsonNode readBody(HttpServletRequest request) {

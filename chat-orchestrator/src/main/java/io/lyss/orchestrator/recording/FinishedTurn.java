@@ -1,7 +1,8 @@
 package io.lyss.orchestrator.recording;
 
 /**
- * A finished turn as reported to the command side ({@code POST /internal/v1/turns}).
+ * A finished turn as reported to the command side ({@code POST /internal/v1/turns}), with the workflow run that
+ * produced it and, for an answer from the cache, what the cache saved (both may be null).
  *
  * @param spendReason {@code memory} for the memory projector's extraction calls; null for a chat turn
  */
@@ -25,7 +26,9 @@ public record FinishedTurn(
         String priceVersion,
         boolean usageEstimated,
         String endUserId,
-        String spendReason) {
+        String spendReason,
+        RunTimeline workflow,
+        CacheSaving cacheSaving) {
 
     @Override
     public String toString() {

@@ -46,7 +46,9 @@ class TurnIngestController {
                 turn.priceVersion(),
                 turn.usageEstimated(),
                 turn.endUserId(),
-                turn.spendReason());
+                turn.spendReason(),
+                turn.workflow(),
+                turn.cacheSaving());
         var provenance = new Provenance(Actor.apiKey(turn.keyId()), turn.turnId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
         return ResponseEntity.noContent().build();

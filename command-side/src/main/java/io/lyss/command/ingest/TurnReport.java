@@ -1,9 +1,14 @@
 package io.lyss.command.ingest;
 
+import io.lyss.command.conversation.api.CacheSaving;
+import io.lyss.command.conversation.api.WorkflowTimeline;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** A finished turn as reported by a chat orchestrator over {@code POST /internal/v1/turns}. */
+/**
+ * A finished turn as reported by a chat orchestrator over {@code POST /internal/v1/turns}, with the workflow run
+ * that produced it and, for an answer from the cache, what the cache saved (both optional).
+ */
 record TurnReport(
         @NotBlank String conversationId,
         @NotBlank String turnId,
@@ -24,4 +29,6 @@ record TurnReport(
         @NotBlank String priceVersion,
         boolean usageEstimated,
         String endUserId,
-        String spendReason) {}
+        String spendReason,
+        WorkflowTimeline workflow,
+        CacheSaving cacheSaving) {}

@@ -1,0 +1,161 @@
+package io.lyss.query.conversations;
+
+import io.lyss.events.EventCatalogue;
+import io.lyss.events.conversation.ConversationDeleted;
+import io.lyss.events.conversation.ConversationRenamed;
+import io.lyss.events.conversation.ConversationStarted;
+import io.lyss.events.conversation.MessageFeedbackGiven;
+import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.query.projection.CheckpointStore;
+import io.lyss.query.projection.ProjectedEvent;
+import io.lyss.query.projection.Projection;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Conversations and their messages in PostgreSQL, from the conversation events. Each batch, its de-duplication
+ * marks and its checkpoint commit in one transaction, so a replay gives the same tables. A conversation without a
+ * name is named after its first question, as Dify does before its name generator runs.
+ */
+public final class ConversationProjection implements Projection {
+
+    static final String NAME = "conversations";
+    private static final int NAME_LENGTH = 40;
+
+    private final String name;
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final CheckpointStore checkpoints;
+
+    public ConversationProjection(JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+        this(NAME, jdbc, transactions, checkpoints);
+    }
+
+    /** Under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
+    ConversationProjection(
+            String name, JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+        this.name = name;
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.checkpoints = checkpoints;
+    }
+
+    @Override
+    public String name() {
+        return name;
+    }
+
+    @Override
+    public Set<String> eventTypes() {
+        return Stream.of(
+                        ConversationStarted.class,
+                        TurnCompleted.class,
+                        ConversationRenamed.class,
+                        ConversationDeleted.class,
+                        MessageFeedbackGiven.class)
+                .map(EventCatalogue::nameOf)
+                .collect(Collectors.toUnmodifiableSet());
+    }
+
+    @Override
+    public Map<Integer, Long> checkpoint() {
+        return checkpoints.load(name);
+    }
+
+    @Override
+    public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
+        transactions.executeWithoutResult(status -> {
+            for (ProjectedEvent event : events) {
+                if (checkpoints.firstDelivery(name, event.envelope().eventId())) {
+                    project(event);
+                }
+            }
+            checkpoints.save(name, nextOffsets);
+        });
+    }
+
+    private void project(ProjectedEvent event) {
+        Timestamp at = Timestamp.from(event.envelope().occurredAt());
+        switch (event.payload()) {
+            case ConversationStarted started ->
+                jdbc.update(
+                        """
+                        INSERT INTO lyss_query.conversation (workspace_id, conversation_id, key_id, api, created_at, updated_at)
+                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                        """,
+                        started.workspaceId(),
+                        started.conversationId(),
+                        started.keyId(),
+                        started.api(),
+                        at,
+                        at);
+            case TurnCompleted turn -> {
+                jdbc.update(
+                        """
+                        INSERT INTO lyss_query.conversation_message (workspace_id, message_id, conversation_id, question,
+                            answer, model, finish_reason, end_user_id, created_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
+                        """,
+                        turn.workspaceId(),
+                        turn.turnId(),
+                        turn.conversationId(),
+                        turn.question(),
+                        turn.answer(),
+                        turn.model(),
+                        turn.finishReason(),
+                        turn.endUserId(),
+                        at);
+                jdbc.update(
+                        """
+                        UPDATE lyss_query.conversation
+                        SET updated_at = ?, end_user_id = coalesce(end_user_id, ?), name = coalesce(name, ?)
+                        WHERE workspace_id = ? AND conversation_id = ?
+                        """,
+                        at,
+                        turn.endUserId(),
+                        firstWords(turn.question()),
+                        turn.workspaceId(),
+                        turn.conversationId());
+            }
+            case ConversationRenamed renamed ->
+                jdbc.update(
+                        "UPDATE lyss_query.conversation SET name = ?, updated_at = ? WHERE workspace_id = ? AND conversation_id = ?",
+                        renamed.name(),
+                        at,
+                        renamed.workspaceId(),
+                        renamed.conversationId());
+            case ConversationDeleted deleted ->
+                jdbc.update(
+                        "UPDATE lyss_query.conversation SET deleted = TRUE WHERE workspace_id = ? AND conversation_id = ?",
+                        deleted.workspaceId(),
+                        deleted.conversationId());
+            case MessageFeedbackGiven feedback ->
+                jdbc.update(
+                        """
+                        UPDATE lyss_query.conversation_message SET rating = ?, feedback_content = ?
+                        WHERE workspace_id = ? AND message_id = ?
+                        """,
+                        feedback.rating(),
+                        feedback.content(),
+                        feedback.workspaceId(),
+                        feedback.messageId());
+            default -> {
+                // not a conversation event
+            }
+        }
+    }
+
+    private static String firstWords(String question) {
+        if (question == null || question.isBlank()) {
+            return "New conversation";
+        }
+        String flat = question.strip().replaceAll("\\s+", " ");
+        return flat.length() <= NAME_LENGTH ? flat : flat.substring(0, NAME_LENGTH) + "...";
+    }
+}
