@@ -31,3 +31,10 @@ CREATE TABLE conversation_message (
 );
 
 CREATE INDEX conversation_message_by_conversation ON conversation_message (workspace_id, conversation_id, seq);
+
+-- Ids of the events the conversation projection applied, so an event published twice is applied once.
+CREATE TABLE conversation_processed_event (
+    projection VARCHAR(100) NOT NULL,
+    event_id   VARCHAR(64)  NOT NULL,
+    PRIMARY KEY (projection, event_id)
+);

@@ -2,9 +2,9 @@ package io.lyss.query;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.lyss.query.audit.AuditProjection;
+import io.lyss.query.conversations.ConversationProjection;
 import io.lyss.query.health.ProjectionMetrics;
 import io.lyss.query.projection.BoundedReplay;
-import io.lyss.query.conversations.ConversationProjection;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.DeadLetters;
 import io.lyss.query.projection.ProjectionRunner;

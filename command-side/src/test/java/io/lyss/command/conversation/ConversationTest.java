@@ -114,7 +114,9 @@ class ConversationTest {
                 "2026-11-01",
                 false,
                 "end-user-1",
-                spendReason);
+                spendReason,
+                null,
+                null);
     }
 
     private static TurnCompleted completed(String turnId) {

@@ -27,6 +27,7 @@ public final class ConversationProjection implements Projection {
 
     static final String NAME = "conversations";
     private static final int NAME_LENGTH = 40;
+    private static final Set<String> EVENT_TYPES = eventTypes();
 
     private final String name;
     private final JdbcTemplate jdbc;
@@ -52,7 +53,11 @@ public final class ConversationProjection implements Projection {
     }
 
     @Override
-    public Set<String> eventTypes() {
+    public boolean handles(String eventType) {
+        return EVENT_TYPES.contains(eventType);
+    }
+
+    private static Set<String> eventTypes() {
         return Stream.of(
                         ConversationStarted.class,
                         TurnCompleted.class,
@@ -72,12 +77,22 @@ public final class ConversationProjection implements Projection {
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
         transactions.executeWithoutResult(status -> {
             for (ProjectedEvent event : events) {
-                if (checkpoints.firstDelivery(name, event.envelope().eventId())) {
+                if (firstDelivery(event.envelope().eventId())) {
                     project(event);
                 }
             }
             checkpoints.save(name, nextOffsets);
         });
+    }
+
+    /** Marks an event as applied; false when it was (a relay may publish an event twice). */
+    private boolean firstDelivery(String eventId) {
+        return jdbc.update(
+                        "INSERT INTO lyss_query.conversation_processed_event (projection, event_id) VALUES (?, ?)"
+                                + " ON CONFLICT DO NOTHING",
+                        name,
+                        eventId)
+                == 1;
     }
 
     private void project(ProjectedEvent event) {
