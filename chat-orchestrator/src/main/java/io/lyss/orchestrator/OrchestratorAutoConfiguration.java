@@ -1,24 +1,34 @@
 package io.lyss.orchestrator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lyss.orchestrator.chat.TokenEstimator;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.lyss.orchestrator.cache.AnswerCacheFeed;
+import io.lyss.orchestrator.cache.CacheProperties;
+import io.lyss.orchestrator.cache.ProjectedAnswerCache;
+import io.lyss.orchestrator.cache.SemanticIndex;
 import io.lyss.orchestrator.chat.UpstreamCaller;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
+import io.lyss.orchestrator.recording.CircuitReporter;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
+import io.lyss.orchestrator.routing.CircuitBreakers;
 import io.lyss.orchestrator.routing.ProviderClients;
+import io.lyss.orchestrator.routing.RoutingProperties;
 import io.lyss.security.access.SecurityProperties;
 import io.lyss.security.secrets.SecretSealer;
+import java.time.Clock;
 import java.util.Random;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfigurationExcludeFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
@@ -28,7 +38,12 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The chat orchestrator as a library: the OpenAI-compatible API and everything on its request path. */
 @AutoConfiguration
-@EnableConfigurationProperties({OrchestratorProperties.class, PricingProperties.class})
+@EnableConfigurationProperties({
+    OrchestratorProperties.class,
+    PricingProperties.class,
+    RoutingProperties.class,
+    CacheProperties.class
+})
 @ComponentScan(
         basePackageClasses = OrchestratorAutoConfiguration.class,
         excludeFilters =
@@ -56,9 +71,43 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    UpstreamCaller upstreamCaller(ObjectProvider<SecretSealer> sealer, OrchestratorProperties properties) {
+    CircuitBreakers circuitBreakers(
+            RoutingProperties routing,
+            OrchestratorProperties properties,
+            SecurityProperties security,
+            ObjectMapper json) {
+        var reporter = new CircuitReporter(
+                properties.commandSideUrl(), security.internalToken(), json, "orchestrator-" + UUID.randomUUID());
+        return new CircuitBreakers(
+                routing.circuitFailureThreshold(), routing.circuitOpenFor(), Clock.systemUTC(), reporter);
+    }
+
+    @Bean
+    UpstreamCaller upstreamCaller(
+            ObjectProvider<SecretSealer> sealer,
+            OrchestratorProperties properties,
+            RoutingProperties routing,
+            CircuitBreakers breakers,
+            ObjectMapper json) {
         var clients = new ProviderClients(sealer.getIfAvailable(), properties.upstreamTimeout());
-        return new UpstreamCaller(clients, new TokenEstimator(), properties.upstreamTimeout());
+        return UpstreamCaller.create(clients, json, routing, properties.upstreamTimeout(), breakers);
+    }
+
+    /** The answer cache, a projection of completed turns (ADR 0018); off with lyss.orchestrator.cache.enabled=false. */
+    @Bean
+    @ConditionalOnProperty(name = "lyss.orchestrator.cache.enabled", matchIfMissing = true)
+    ProjectedAnswerCache answerCache(CacheProperties cache) {
+        SemanticIndex semantic = cache.semantic()
+                ? new SemanticIndex(
+                        AllMiniLmL6V2QuantizedEmbeddingModel::new, cache.semanticThreshold(), cache.maxEntries())
+                : SemanticIndex.disabled();
+        return new ProjectedAnswerCache(cache.maxEntries(), semantic);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "lyss.orchestrator.cache.enabled", matchIfMissing = true)
+    AnswerCacheFeed answerCacheFeed(ProjectedAnswerCache cache, OrchestratorProperties properties) {
+        return new AnswerCacheFeed(cache, properties.kafkaBootstrapServers());
     }
 
     @Bean

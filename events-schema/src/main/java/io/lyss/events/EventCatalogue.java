@@ -6,6 +6,8 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.WorkspaceCreated;
+import io.lyss.events.routing.ChannelCircuitClosed;
+import io.lyss.events.routing.ChannelCircuitOpened;
 import io.lyss.events.usage.CacheHit;
 import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.TokensSpent;
@@ -41,11 +43,13 @@ public final class EventCatalogue {
             new Entry("governance", ApiKeyIssued.class, 2),
             new Entry("governance", ApiKeyRevoked.class, 1),
             new Entry("conversation", ConversationStarted.class, 1),
-            new Entry("conversation", TurnCompleted.class, 2),
+            new Entry("conversation", TurnCompleted.class, 3),
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),
-            new Entry("workflow", WorkflowRunRecorded.class, 1));
+            new Entry("workflow", WorkflowRunRecorded.class, 1),
+            new Entry("routing", ChannelCircuitOpened.class, 1),
+            new Entry("routing", ChannelCircuitClosed.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

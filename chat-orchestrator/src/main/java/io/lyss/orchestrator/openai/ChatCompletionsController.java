@@ -3,6 +3,8 @@ package io.lyss.orchestrator.openai;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.OrchestratorProperties;
+import io.lyss.orchestrator.cache.AnswerCache;
+import io.lyss.orchestrator.cache.CachedAnswer;
 import io.lyss.orchestrator.chat.AnswerSink;
 import io.lyss.orchestrator.chat.PromptMessage;
 import io.lyss.orchestrator.chat.UpstreamCaller;
@@ -21,8 +23,10 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -42,6 +46,7 @@ class ChatCompletionsController {
     private final TurnRecorder recorder;
     private final ObjectMapper json;
     private final int maxRequestBytes;
+    private final CacheHook cacheHook;
 
     ChatCompletionsController(
             KeyAuthenticator authenticator,
@@ -51,7 +56,8 @@ class ChatCompletionsController {
             PriceTable prices,
             TurnRecorder recorder,
             ObjectMapper json,
-            OrchestratorProperties properties) {
+            OrchestratorProperties properties,
+            ObjectProvider<AnswerCache> cache) {
         this.authenticator = authenticator;
         this.governance = governance;
         this.router = router;
@@ -60,9 +66,10 @@ class ChatCompletionsController {
         this.recorder = recorder;
         this.json = json;
         this.maxRequestBytes = properties.maxRequestBytes();
+        this.cacheHook = new CacheHook(cache.getIfAvailable());
     }
 
-    @PostMapping("/v1/chat/completions")
+    @PostMapping({"/v1/chat/completions", "/v1/chat/completions/"})
     void complete(
             @RequestHeader(value = "Authorization", required = false) String authorization,
             HttpServletRequest httpRequest,
@@ -83,19 +90,37 @@ class ChatCompletionsController {
         AnswerSink sink = request.stream()
                 ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
                 : new JsonAnswerWriter(httpResponse, json, identity);
+        // CACHE HOOK (issue 4): moves into the workflow's cache node at merge.
+        CacheHook.Decision cacheDecision = cacheHook.decide(request, httpRequest.getHeader(CacheHook.HEADER));
+        String question = lastUserMessage(request.messages());
+        Optional<CachedAnswer> hit = cacheHook.lookup(cacheDecision, grant, request, question);
+        if (hit.isPresent()) {
+            httpResponse.setHeader(CacheHook.HEADER, "hit-" + hit.get().kind());
+            UpstreamOutcome cached = CacheHook.replay(hit.get(), sink);
+            recorder.record(turn(turnId, grant, request, cached, receivedAt, null, hit.get()));
+            return;
+        }
         var prompt = new UpstreamCaller.Prompt(
                 request.model(),
                 request.messages(),
                 request.temperature(),
                 request.topP(),
                 request.maxTokens(),
-                request.stop());
+                request.stop(),
+                request.body(),
+                request.needsOpenAiChannel());
         UpstreamOutcome outcome = upstream.call(router.order(channels), prompt, sink);
-        recorder.record(turn(turnId, grant, request, outcome, receivedAt));
+        recorder.record(turn(turnId, grant, request, outcome, receivedAt, cacheDecision.requestHash(), null));
     }
 
     private FinishedTurn turn(
-            String turnId, KeyGrant grant, ChatCompletionRequest request, UpstreamOutcome outcome, long receivedAt) {
+            String turnId,
+            KeyGrant grant,
+            ChatCompletionRequest request,
+            UpstreamOutcome outcome,
+            long receivedAt,
+            String requestHash,
+            CachedAnswer hit) {
         long now = System.nanoTime();
         return new FinishedTurn(
                 "conv_" + turnId,
@@ -118,7 +143,11 @@ class ChatCompletionsController {
                 prices.costMicros(request.model(), outcome.usage()),
                 prices.version(),
                 outcome.usage().estimated(),
-                request.user());
+                request.user(),
+                requestHash,
+                hit == null ? null : hit.kind(),
+                hit == null ? null : hit.sourceTurnId(),
+                hit == null ? 0 : hit.similarity());
     }
 
     private static String lastUserMessage(List<PromptMessage> messages) {

@@ -6,6 +6,7 @@ import io.lyss.command.conversation.api.RecordTurn;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.usage.CacheHit;
 import io.lyss.events.usage.SpendReason;
 import io.lyss.events.usage.TokensSpent;
 import java.util.HashSet;
@@ -55,7 +56,23 @@ class Conversation {
                 command.finishReason(),
                 command.latencyMillis(),
                 command.firstTokenMillis(),
-                command.endUserId()));
+                command.endUserId(),
+                command.cacheHit() == null ? command.requestHash() : null));
+        if (command.cacheHit() != null) {
+            apply(new CacheHit(
+                    command.turnId(),
+                    command.workspaceId(),
+                    command.keyId(),
+                    command.model(),
+                    command.cacheHit().kind(),
+                    command.cacheHit().sourceTurnId(),
+                    command.cacheHit().similarity(),
+                    command.promptTokens(),
+                    command.completionTokens(),
+                    command.costMicros(),
+                    command.priceVersion()));
+            return;
+        }
         apply(new TokensSpent(
                 command.turnId(),
                 command.workspaceId(),

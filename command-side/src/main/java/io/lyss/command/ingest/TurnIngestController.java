@@ -45,7 +45,12 @@ class TurnIngestController {
                 turn.costMicros(),
                 turn.priceVersion(),
                 turn.usageEstimated(),
-                turn.endUserId());
+                turn.endUserId(),
+                turn.requestHash(),
+                turn.cacheKind() == null
+                        ? null
+                        : new RecordTurn.CacheHitDetails(
+                                turn.cacheKind(), turn.cacheSourceTurnId(), turn.cacheSimilarity()));
         var provenance = new Provenance(Actor.apiKey(turn.keyId()), turn.turnId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
         return ResponseEntity.noContent().build();

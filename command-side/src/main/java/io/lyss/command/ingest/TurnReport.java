@@ -1,9 +1,13 @@
 package io.lyss.command.ingest;
 
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 
-/** A finished turn as reported by a chat orchestrator over {@code POST /internal/v1/turns}. */
+/**
+ * A finished turn as reported by a chat orchestrator over {@code POST /internal/v1/turns}. A turn answered from
+ * the cache names the cache hit; its tokens and cost are then what the hit saved.
+ */
 record TurnReport(
         @NotBlank String conversationId,
         @NotBlank String turnId,
@@ -23,4 +27,8 @@ record TurnReport(
         @PositiveOrZero long costMicros,
         @NotBlank String priceVersion,
         boolean usageEstimated,
-        String endUserId) {}
+        String endUserId,
+        String requestHash,
+        @Pattern(regexp = "exact|semantic") String cacheKind,
+        String cacheSourceTurnId,
+        double cacheSimilarity) {}

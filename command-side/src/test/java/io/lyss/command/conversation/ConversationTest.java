@@ -4,6 +4,7 @@ import io.lyss.command.conversation.api.RecordTurn;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.usage.CacheHit;
 import io.lyss.events.usage.SpendReason;
 import io.lyss.events.usage.TokensSpent;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -50,6 +51,105 @@ class ConversationTest {
                 .when(turn("turn_2", "ws_2"))
                 .expectException(NotFoundInWorkspaceException.class)
                 .expectNoEvents();
+    }
+
+    @Test
+    void aReusableAnswerCarriesItsRequestHash() {
+        var reusable = new RecordTurn(
+                "conv_1",
+                "turn_1",
+                "ws_1",
+                "key_1",
+                "openai",
+                "gpt-4o-mini",
+                "ch_1",
+                "Hi?",
+                "Hello!",
+                "stop",
+                120,
+                40,
+                12,
+                3,
+                0,
+                9,
+                "2026-11-01",
+                false,
+                "end-user-1",
+                "abc123",
+                null);
+        fixture.given(new ConversationStarted("conv_1", "ws_1", "key_1", "openai"))
+                .when(reusable)
+                .expectEvents(
+                        new TurnCompleted(
+                                "conv_1",
+                                "turn_1",
+                                "ws_1",
+                                "key_1",
+                                "gpt-4o-mini",
+                                "ch_1",
+                                "Hi?",
+                                "Hello!",
+                                "stop",
+                                120,
+                                40,
+                                "end-user-1",
+                                "abc123"),
+                        spent("turn_1"));
+    }
+
+    @Test
+    void anAnswerFromTheCacheRecordsWhatItSavedInsteadOfASpend() {
+        var hit = new RecordTurn(
+                "conv_1",
+                "turn_2",
+                "ws_1",
+                "key_1",
+                "openai",
+                "gpt-4o-mini",
+                "cache",
+                "Hi?",
+                "Hello!",
+                "stop",
+                3,
+                2,
+                12,
+                3,
+                0,
+                9,
+                "2026-11-01",
+                false,
+                null,
+                "abc123",
+                new RecordTurn.CacheHitDetails("semantic", "turn_1", 0.97));
+        fixture.given(new ConversationStarted("conv_1", "ws_1", "key_1", "openai"))
+                .when(hit)
+                .expectEvents(
+                        new TurnCompleted(
+                                "conv_1",
+                                "turn_2",
+                                "ws_1",
+                                "key_1",
+                                "gpt-4o-mini",
+                                "cache",
+                                "Hi?",
+                                "Hello!",
+                                "stop",
+                                3,
+                                2,
+                                null,
+                                null),
+                        new CacheHit(
+                                "turn_2",
+                                "ws_1",
+                                "key_1",
+                                "gpt-4o-mini",
+                                "semantic",
+                                "turn_1",
+                                0.97,
+                                12,
+                                3,
+                                9,
+                                "2026-11-01"));
     }
 
     private static RecordTurn turn(String turnId, String workspaceId) {
