@@ -83,13 +83,17 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
+    ProviderClients providerClients(ObjectProvider<SecretSealer> sealer, OrchestratorProperties properties) {
+        return new ProviderClients(sealer.getIfAvailable(), properties.upstreamTimeout());
+    }
+
+    @Bean
     UpstreamCaller upstreamCaller(
-            ObjectProvider<SecretSealer> sealer,
+            ProviderClients clients,
             OrchestratorProperties properties,
             RoutingProperties routing,
             CircuitBreakers breakers,
             ObjectMapper json) {
-        var clients = new ProviderClients(sealer.getIfAvailable(), properties.upstreamTimeout());
         return UpstreamCaller.create(clients, json, routing, properties.upstreamTimeout(), breakers);
     }
 
