@@ -74,7 +74,7 @@ await check('the tool result goes back in a follow-up turn', async () => {
 });
 
 await check('embeddings', async () => {
-  const result = await client.embeddings.create({ model, input: ['abc', 'hello'] });
+  const result = await client.embeddings.create({ model, input: ['abc', 'hello'], encoding_format: 'float' });
   assert.equal(result.data.length, 2);
   assert.equal(result.data[1].embedding[0], 5);
 });

@@ -88,6 +88,7 @@ class GatewayOverheadBenchmark {
             var gateway50 = Wrk.run(gateway, BODY, gatewayHeaders, 50, SECONDS);
             double[] ttfbDirect = firstByteMillis(direct, Map.of(), 300);
             double[] ttfbGateway = firstByteMillis(gateway, gatewayHeaders, 300);
+            Wrk.Result[] portkey = portkey(upstream.baseUrl());
 
             long sent = gateway1.requests() + gateway50.requests() + 300;
             long started = System.nanoTime();
@@ -97,6 +98,7 @@ class GatewayOverheadBenchmark {
             double recordedAfter = (System.nanoTime() - started) / 1e9;
 
             print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter);
+            printPortkey(portkey, direct1, gateway1, direct50, gateway50);
         }
     }
 
@@ -140,6 +142,40 @@ class GatewayOverheadBenchmark {
                 "events: %d gateway requests, every one recorded as TokensSpent %.1f s after the load ended%n",
                 sent,
                 recordedAfter));
+        System.out.println(out);
+    }
+
+    /** Portkey at 1 and 50 connections against the same upstream, or null when it could not be started. */
+    private static Wrk.Result[] portkey(String upstreamBaseUrl) throws Exception {
+        try (PortkeyGateway portkey = PortkeyGateway.start()) {
+            if (portkey == null) {
+                return null;
+            }
+            Map<String, String> headers = PortkeyGateway.headersFor(upstreamBaseUrl);
+            Wrk.run(portkey.chatUrl(), BODY, headers, 4, 5); // warm-up
+            return new Wrk.Result[] {
+                Wrk.run(portkey.chatUrl(), BODY, headers, 1, SECONDS),
+                Wrk.run(portkey.chatUrl(), BODY, headers, 50, SECONDS)
+            };
+        }
+    }
+
+    private static void printPortkey(
+            Wrk.Result[] portkey, Wrk.Result direct1, Wrk.Result gateway1, Wrk.Result direct50, Wrk.Result gateway50) {
+        if (portkey == null) {
+            System.out.println("Portkey gateway: not run (node/npm missing or it did not start)");
+            return;
+        }
+        var out = new StringBuilder("=== Portkey open-source gateway 1.15.2, same upstream, same run ===\n");
+        row(out, "portkey, 1 connection", portkey[0]);
+        row(out, "portkey, 50 connections", portkey[1]);
+        out.append(String.format(
+                Locale.ROOT,
+                "overhead p50 @1: lyss %.3f ms vs portkey %.3f ms | throughput @50: lyss/portkey = %.2f%n",
+                gateway1.p50Millis() - direct1.p50Millis(),
+                portkey[0].p50Millis() - direct1.p50Millis(),
+                gateway50.requestsPerSecond() / portkey[1].requestsPerSecond()));
+        out.append("(Portkey records nothing here; Lyss records every request as events.)\n");
         System.out.println(out);
     }
 

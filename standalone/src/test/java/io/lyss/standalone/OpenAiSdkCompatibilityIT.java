@@ -107,13 +107,13 @@ class OpenAiSdkCompatibilityIT {
         var first = post("/v1/chat/completions", tenant.key(), body, Map.of());
         assertThat(first.statusCode()).isEqualTo(200);
         assertThat(first.headers().firstValue("X-Lyss-Cache")).isEmpty();
-        int upstreamCalls = upstream.received().size();
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             var again = post("/v1/chat/completions", tenant.key(), body, Map.of());
             assertThat(again.headers().firstValue("X-Lyss-Cache")).hasValue("hit-exact");
             assertThat(again.body()).contains(MockOpenAiServer.ANSWER);
         });
+        int upstreamCalls = upstream.received().size();
         String streamed = body.replace("{\"model\"", "{\"stream\":true,\"model\"");
         var streamedHit = post("/v1/chat/completions", tenant.key(), streamed, Map.of());
         assertThat(streamedHit.headers().firstValue("Content-Type"))

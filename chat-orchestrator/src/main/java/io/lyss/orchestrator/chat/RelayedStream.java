@@ -73,7 +73,7 @@ final class RelayedStream {
                     watchdog.cancel(false);
                     firstTokenNanos = System.nanoTime();
                 }
-                if (!sink.relayChunk(data)) {
+                if (!sink.relayChunk(withUsageField(chunk, data))) {
                     return new AttemptResult.Answered(answer.outcome(channel, "aborted", firstTokenNanos));
                 }
             }
@@ -92,6 +92,18 @@ final class RelayedStream {
         }
         sink.fail(OpenAiError.upstreamFailedMidStream());
         return new AttemptResult.Answered(answer.outcome(channel, "error", firstTokenNanos));
+    }
+
+    /**
+     * With {@code include_usage}, OpenAI sends {@code "usage": null} on every chunk before the usage chunk; some
+     * OpenAI-compatible servers omit it. It is added (a splice, not a re-serialisation) so clients see one shape.
+     */
+    private String withUsageField(JsonNode chunk, String data) {
+        if (!sink.wantsUsage() || chunk.has("usage")) {
+            return data;
+        }
+        int end = data.lastIndexOf('}');
+        return end < 0 ? data : data.substring(0, end) + ",\"usage\":null}";
     }
 
     private static boolean isUsageOnly(JsonNode chunk) {
