@@ -11,9 +11,16 @@ final class RecordingSink implements OpenAiRelaySink {
     volatile boolean done;
     volatile OpenAiError failure;
     private final boolean wantsUsage;
+    private final int leavesAfter;
 
     RecordingSink(boolean wantsUsage) {
+        this(wantsUsage, Integer.MAX_VALUE);
+    }
+
+    /** A client that goes away once it has received {@code leavesAfter} chunks. */
+    RecordingSink(boolean wantsUsage, int leavesAfter) {
         this.wantsUsage = wantsUsage;
+        this.leavesAfter = leavesAfter;
     }
 
     @Override
@@ -23,6 +30,9 @@ final class RecordingSink implements OpenAiRelaySink {
 
     @Override
     public boolean relayChunk(String chunkJson) {
+        if (chunks.size() >= leavesAfter) {
+            return false;
+        }
         chunks.add(chunkJson);
         return true;
     }

@@ -162,6 +162,23 @@ class UpstreamCallerIT {
     }
 
     @Test
+    void aClientLeavingMidStreamEndsTheTurnAsAbortedWithEstimatedTokens() throws IOException {
+        try (var upstream = new ScriptedUpstream()) {
+            var sink = new RecordingSink(true, 2);
+
+            UpstreamOutcome outcome = caller.call(List.of(route("a", 0, upstream)), prompt(), sink);
+
+            assertThat(outcome.finishReason()).isEqualTo("aborted");
+            assertThat(outcome.answer())
+                    .as("what upstream generated, read before the client left")
+                    .isEqualTo("Hello from");
+            assertThat(outcome.usage().estimated()).isTrue();
+            assertThat(outcome.usage().prompt()).isPositive();
+            assertThat(sink.done).isFalse();
+        }
+    }
+
+    @Test
     void aRequestTheProviderRefusesIsNotRetriedAnywhere() throws IOException {
         try (var refusing = new ScriptedUpstream(STATUS_400);
                 var backup = new ScriptedUpstream()) {
