@@ -63,8 +63,8 @@ record ChatCompletionRequest(
                 OpenAiFieldChecks.number(body, "temperature"),
                 OpenAiFieldChecks.number(body, "top_p"),
                 maxTokens(body),
-                stop(body.get("stop")),
-                user(body.get("user")),
+                OpenAiFieldChecks.stop(body.get("stop")),
+                OpenAiFieldChecks.user(body.get("user")),
                 object,
                 openAiOnly,
                 semantic);
@@ -174,35 +174,5 @@ record ChatCompletionRequest(
             }
         }
         return null;
-    }
-
-    private static String user(JsonNode user) {
-        if (user == null || user.isNull()) {
-            return null;
-        }
-        if (!user.isTextual() || user.asText().length() > 256) {
-            throw OpenAiError.invalidRequest("user", "'user' must be a string of at most 256 characters.");
-        }
-        return user.asText().isBlank() ? null : user.asText();
-    }
-
-    private static List<String> stop(JsonNode stop) {
-        if (stop == null || stop.isNull()) {
-            return List.of();
-        }
-        if (stop.isTextual()) {
-            return List.of(stop.asText());
-        }
-        if (stop.isArray()) {
-            List<String> sequences = new ArrayList<>();
-            for (JsonNode sequence : stop) {
-                if (!sequence.isTextual()) {
-                    throw OpenAiError.invalidRequest("stop", "'stop' must be a string or an array of strings.");
-                }
-                sequences.add(sequence.asText());
-            }
-            return List.copyOf(sequences);
-        }
-        throw OpenAiError.invalidRequest("stop", "'stop' must be a string or an array of strings.");
     }
 }

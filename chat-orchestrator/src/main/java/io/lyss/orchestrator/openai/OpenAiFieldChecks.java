@@ -1,6 +1,8 @@
 package io.lyss.orchestrator.openai;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Type checks for the fields Lyss passes through without interpreting: a wrong type is the client's mistake and
@@ -90,5 +92,35 @@ final class OpenAiFieldChecks {
         if (choice != null && !choice.isNull() && !choice.isTextual() && !choice.isObject()) {
             throw OpenAiError.invalidRequest("tool_choice", "'tool_choice' must be a string or an object.");
         }
+    }
+
+    static String user(JsonNode user) {
+        if (user == null || user.isNull()) {
+            return null;
+        }
+        if (!user.isTextual() || user.asText().length() > 256) {
+            throw OpenAiError.invalidRequest("user", "'user' must be a string of at most 256 characters.");
+        }
+        return user.asText().isBlank() ? null : user.asText();
+    }
+
+    static List<String> stop(JsonNode stop) {
+        if (stop == null || stop.isNull()) {
+            return List.of();
+        }
+        if (stop.isTextual()) {
+            return List.of(stop.asText());
+        }
+        if (stop.isArray()) {
+            List<String> sequences = new ArrayList<>();
+            for (JsonNode sequence : stop) {
+                if (!sequence.isTextual()) {
+                    throw OpenAiError.invalidRequest("stop", "'stop' must be a string or an array of strings.");
+                }
+                sequences.add(sequence.asText());
+            }
+            return List.copyOf(sequences);
+        }
+        throw OpenAiError.invalidRequest("stop", "'stop' must be a string or an array of strings.");
     }
 }

@@ -111,7 +111,8 @@ class UpstreamCallerIT {
             UpstreamOutcome outcome =
                     caller.call(List.of(route("slow", 10, stalling), route("backup", 0, backup)), prompt(), sink);
 
-            assertThat(stalling.received()).hasSize(2);
+            // the retry may itself time out before the stalled server has read it: at least the first was sent
+            assertThat(stalling.received()).isNotEmpty();
             assertThat(outcome.channelId()).isEqualTo("backup");
             assertThat(String.join("", sink.chunks)).contains("Hello").doesNotContain("Hel\"");
         }
