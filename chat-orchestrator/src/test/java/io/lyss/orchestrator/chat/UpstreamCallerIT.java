@@ -9,6 +9,7 @@ import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.STATUS_500;
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.TOOL_CALL;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -70,7 +71,7 @@ class UpstreamCallerIT {
 
             UpstreamOutcome outcome = caller.call(List.of(route("a", 0, upstream)), prompt(), sink);
 
-            assertThat(upstream.received()).hasSize(2);
+            await().untilAsserted(() -> assertThat(upstream.received()).hasSize(2));
             assertThat(outcome.answer()).isEqualTo("Hello from upstream");
             assertThat(outcome.finishReason()).isEqualTo("stop");
             assertThat(outcome.usage()).isEqualTo(new TokenCounts(11, 3, 0, false));
@@ -88,7 +89,7 @@ class UpstreamCallerIT {
             UpstreamOutcome outcome =
                     caller.call(List.of(route("broken", 10, broken), route("backup", 0, backup)), prompt(), sink);
 
-            assertThat(broken.received()).hasSize(2);
+            await().untilAsserted(() -> assertThat(broken.received()).hasSize(2));
             assertThat(outcome.channelId()).isEqualTo("backup");
             assertThat(sink.chunks)
                     .as("the usage chunk the client did not ask for is dropped")
