@@ -1,8 +1,12 @@
 package io.lyss.orchestrator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import io.lyss.orchestrator.cache.AnswerCache;
-import io.lyss.orchestrator.chat.TokenEstimator;
+import io.lyss.orchestrator.cache.AnswerCacheFeed;
+import io.lyss.orchestrator.cache.CacheProperties;
+import io.lyss.orchestrator.cache.ProjectedAnswerCache;
+import io.lyss.orchestrator.cache.SemanticIndex;
 import io.lyss.orchestrator.chat.UpstreamCaller;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
@@ -13,13 +17,18 @@ import io.lyss.orchestrator.memory.MemoryRecallProperties;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.quota.QuotaAdmission;
+import io.lyss.orchestrator.recording.CircuitReporter;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
+import io.lyss.orchestrator.routing.CircuitBreakers;
 import io.lyss.orchestrator.routing.ProviderClients;
+import io.lyss.orchestrator.routing.RoutingProperties;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.security.access.SecurityProperties;
 import io.lyss.security.secrets.SecretSealer;
+import java.time.Clock;
 import java.util.Random;
+import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -35,7 +44,13 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /** The chat orchestrator as a library: the OpenAI-compatible API and everything on its request path. */
 @AutoConfiguration
-@EnableConfigurationProperties({OrchestratorProperties.class, PricingProperties.class, MemoryRecallProperties.class})
+@EnableConfigurationProperties({
+    OrchestratorProperties.class,
+    PricingProperties.class,
+    MemoryRecallProperties.class,
+    RoutingProperties.class,
+    CacheProperties.class
+})
 @ComponentScan(
         basePackageClasses = OrchestratorAutoConfiguration.class,
         excludeFilters =
@@ -63,9 +78,47 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    UpstreamCaller upstreamCaller(ObjectProvider<SecretSealer> sealer, OrchestratorProperties properties) {
-        var clients = new ProviderClients(sealer.getIfAvailable(), properties.upstreamTimeout());
-        return new UpstreamCaller(clients, new TokenEstimator(), properties.upstreamTimeout());
+    CircuitBreakers circuitBreakers(
+            RoutingProperties routing,
+            OrchestratorProperties properties,
+            SecurityProperties security,
+            ObjectMapper json) {
+        var reporter = new CircuitReporter(
+                properties.commandSideUrl(), security.internalToken(), json, "orchestrator-" + UUID.randomUUID());
+        return new CircuitBreakers(
+                routing.circuitFailureThreshold(), routing.circuitOpenFor(), Clock.systemUTC(), reporter);
+    }
+
+    @Bean
+    ProviderClients providerClients(ObjectProvider<SecretSealer> sealer, OrchestratorProperties properties) {
+        return new ProviderClients(sealer.getIfAvailable(), properties.upstreamTimeout());
+    }
+
+    @Bean
+    UpstreamCaller upstreamCaller(
+            ProviderClients clients,
+            OrchestratorProperties properties,
+            RoutingProperties routing,
+            CircuitBreakers breakers,
+            ObjectMapper json) {
+        return UpstreamCaller.create(clients, json, routing, properties.upstreamTimeout(), breakers);
+    }
+
+    /** The answer cache, a projection of completed turns (ADR 0018); off with lyss.orchestrator.cache.enabled=false. */
+    @Bean
+    @ConditionalOnProperty(name = "lyss.orchestrator.cache.enabled", matchIfMissing = true)
+    ProjectedAnswerCache answerCache(CacheProperties cache) {
+        SemanticIndex semantic = cache.semantic()
+                ? new SemanticIndex(
+                        AllMiniLmL6V2QuantizedEmbeddingModel::new, cache.semanticThreshold(), cache.maxEntries())
+                : SemanticIndex.disabled();
+        return new ProjectedAnswerCache(cache.maxEntries(), semantic);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "lyss.orchestrator.cache.enabled", matchIfMissing = true)
+    AnswerCacheFeed answerCacheFeed(ProjectedAnswerCache cache, OrchestratorProperties properties) {
+        return new AnswerCacheFeed(cache, properties.kafkaBootstrapServers());
     }
 
     @Bean

@@ -29,6 +29,8 @@ import io.lyss.events.memory.MemoryAdded;
 import io.lyss.events.memory.MemoryDeleted;
 import io.lyss.events.memory.MemoryUpdated;
 import io.lyss.events.memory.UserForgotten;
+import io.lyss.events.routing.ChannelCircuitClosed;
+import io.lyss.events.routing.ChannelCircuitOpened;
 import io.lyss.events.usage.BudgetLeaseExpired;
 import io.lyss.events.usage.BudgetLeaseGranted;
 import io.lyss.events.usage.BudgetLeaseSettled;
@@ -82,7 +84,7 @@ public final class EventCatalogue {
             new Entry("governance", ModelAliasDefined.class, 1),
             new Entry("governance", ModelAliasRemoved.class, 1),
             new Entry("conversation", ConversationStarted.class, 1),
-            new Entry("conversation", TurnCompleted.class, 2),
+            new Entry("conversation", TurnCompleted.class, 3),
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),
@@ -99,7 +101,9 @@ public final class EventCatalogue {
             new Entry("usage", RateLimitAllowanceGranted.class, 1),
             new Entry("conversation", ConversationRenamed.class, 1),
             new Entry("conversation", ConversationDeleted.class, 1),
-            new Entry("conversation", MessageFeedbackGiven.class, 1));
+            new Entry("conversation", MessageFeedbackGiven.class, 1),
+            new Entry("routing", ChannelCircuitOpened.class, 1),
+            new Entry("routing", ChannelCircuitClosed.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

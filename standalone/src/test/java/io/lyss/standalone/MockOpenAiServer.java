@@ -54,6 +54,7 @@ final class MockOpenAiServer implements AutoCloseable {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v1/chat/completions", this::complete);
+        server.createContext("/v1/embeddings", this::embed);
         server.start();
     }
 
@@ -77,6 +78,8 @@ final class MockOpenAiServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(error);
             }
+        } else if (body.has("tools")) {
+            MockToolCalls.answer(exchange, json, model, body.path("stream").asBoolean());
         } else if (body.path("stream").asBoolean()) {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");
             exchange.sendResponseHeaders(200, 0);
@@ -112,6 +115,40 @@ final class MockOpenAiServer implements AutoCloseable {
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(bytes);
             }
+        }
+    }
+
+    /** OpenAI's embeddings: one 3-dimensional vector per input, derived from the input's length. */
+    private void embed(HttpExchange exchange) throws IOException {
+        JsonNode body = json.readTree(exchange.getRequestBody());
+        received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
+        ObjectNode answer = json.createObjectNode()
+                .put("object", "list")
+                .put("model", body.path("model").asText());
+        var data = answer.putArray("data");
+        JsonNode input = body.path("input");
+        List<JsonNode> inputs = new java.util.ArrayList<>();
+        if (input.isArray()) {
+            input.forEach(inputs::add);
+        } else {
+            inputs.add(input);
+        }
+        for (int i = 0; i < inputs.size(); i++) {
+            int length = inputs.get(i).asText().length();
+            data.addObject()
+                    .put("object", "embedding")
+                    .put("index", i)
+                    .putArray("embedding")
+                    .add(length)
+                    .add(0.5)
+                    .add(-0.5);
+        }
+        answer.putObject("usage").put("prompt_tokens", 4).put("total_tokens", 4);
+        byte[] bytes = json.writeValueAsBytes(answer);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
         }
     }
 

@@ -312,12 +312,13 @@ class PlatformEndToEndIT {
         return tenant;
     }
 
+    /** Each call asks something new (a nonce in the system message), so that no answer comes from the cache. */
     private static String chat(String model, boolean stream) {
         return """
                 {"model":"%s","stream":%s,"stream_options":%s,
-                 "messages":[{"role":"system","content":"Be brief."},{"role":"user","content":"What is the answer?"}]}
+                 "messages":[{"role":"system","content":"Be brief. (%s)"},{"role":"user","content":"What is the answer?"}]}
                 """
-                .formatted(model, stream, stream ? "{\"include_usage\":true}" : "null");
+                .formatted(model, stream, stream ? "{\"include_usage\":true}" : "null", random(8));
     }
 
     private static void assertStreamCarriesTheAnswerThenUsageThenDone(List<String> events) {

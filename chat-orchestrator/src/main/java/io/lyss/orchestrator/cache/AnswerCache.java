@@ -10,6 +10,12 @@ import java.util.Optional;
  */
 public interface AnswerCache {
 
+    /**
+     * The request header by which a client steers the cache: {@code off} or {@code no-store} (neither read nor
+     * stored), {@code semantic} (a question close enough in meaning may match).
+     */
+    String REQUEST_HEADER = "X-Lyss-Cache";
+
     /** The cached answer for this request, if any. Must be fast: it runs before every upstream call. */
     Optional<CachedAnswer> lookup(CacheLookup lookup);
 }

@@ -14,7 +14,9 @@ final class StreamingAttempt implements StreamingChatResponseHandler {
     private final AnswerSink sink;
     private final StringBuilder text = new StringBuilder();
     private final CompletableFuture<ChatResponse> result = new CompletableFuture<>();
+    private final CompletableFuture<Void> firstToken = new CompletableFuture<>();
     private volatile boolean clientGone;
+    private volatile boolean abandoned;
     private volatile long firstTokenNanos = -1;
 
     StreamingAttempt(AnswerSink sink) {
@@ -33,12 +35,31 @@ final class StreamingAttempt implements StreamingChatResponseHandler {
 
     @Override
     public void onCompleteResponse(ChatResponse response) {
+        firstToken.complete(null);
         result.complete(response);
     }
 
     @Override
     public void onError(Throwable error) {
+        firstToken.completeExceptionally(error);
         result.completeExceptionally(error);
+    }
+
+    /** Completes with the first token, the complete answer or the failure, whichever comes first. */
+    CompletableFuture<Void> firstToken() {
+        return firstToken;
+    }
+
+    /**
+     * Gives the attempt up (e.g. no first token in time) unless the client already received something, so that
+     * whatever still arrives is dropped; false when the client has been answering from this attempt.
+     */
+    synchronized boolean abandonUnlessStarted() {
+        if (sink.started()) {
+            return false;
+        }
+        abandoned = true;
+        return true;
     }
 
     CompletableFuture<ChatResponse> result() {
@@ -58,9 +79,13 @@ final class StreamingAttempt implements StreamingChatResponseHandler {
     }
 
     private synchronized void deliver(String piece, StreamingHandle handle) {
-        if (piece == null || piece.isEmpty() || result.isDone()) {
+        if (piece == null || piece.isEmpty() || result.isDone() || abandoned) {
+            if (abandoned && handle != null) {
+                handle.cancel();
+            }
             return;
         }
+        firstToken.complete(null);
         if (firstTokenNanos < 0) {
             firstTokenNanos = System.nanoTime();
         }

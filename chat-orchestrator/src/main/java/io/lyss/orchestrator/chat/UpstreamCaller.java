@@ -1,150 +1,177 @@
 package io.lyss.orchestrator.chat;
 
-import dev.langchain4j.data.message.AiMessage;
-import dev.langchain4j.data.message.ChatMessage;
-import dev.langchain4j.data.message.SystemMessage;
-import dev.langchain4j.data.message.UserMessage;
-import dev.langchain4j.exception.HttpException;
-import dev.langchain4j.model.chat.request.ChatRequest;
-import dev.langchain4j.model.chat.response.ChatResponse;
-import dev.langchain4j.model.output.FinishReason;
-import dev.langchain4j.model.output.TokenUsage;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lyss.events.governance.ProviderType;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.openai.OpenAiError;
+import io.lyss.orchestrator.routing.CircuitBreakers;
 import io.lyss.orchestrator.routing.ProviderClients;
+import io.lyss.orchestrator.routing.RoutingProperties;
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
+import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Calls the ordered channels until one answers. A channel that fails before anything reached the client is
- * skipped for the next; once the client has received a token there is no retry, and the failure is reported in
- * the stream.
+ * Calls the ordered channels until one answers. Channels whose circuit is open go last. A channel failing with a
+ * retryable error before anything reached the client is retried with backoff, then skipped for the next; once
+ * the client has received a chunk there is no retry, and a failure is reported in the stream. The happy path adds
+ * no pause: backoff only ever follows a failure.
+ *
+ * <p>OpenAI-compatible channels answering an OpenAI client get the client's body and their answer is relayed as
+ * received ({@link OpenAiRelay}); other combinations are translated through LangChain4j ({@link TranslatedCall}).
  */
 public final class UpstreamCaller {
 
     private static final Logger LOG = LoggerFactory.getLogger(UpstreamCaller.class);
 
-    private final ProviderClients clients;
-    private final TokenEstimator estimator;
-    private final Duration answerTimeout;
+    private final OpenAiRelay relay;
+    private final TranslatedCall translated;
+    private final RetryPolicy retries;
+    private final CircuitBreakers breakers;
 
-    public UpstreamCaller(ProviderClients clients, TokenEstimator estimator, Duration answerTimeout) {
-        this.clients = clients;
-        this.estimator = estimator;
-        this.answerTimeout = answerTimeout;
+    UpstreamCaller(OpenAiRelay relay, TranslatedCall translated, RetryPolicy retries, CircuitBreakers breakers) {
+        this.relay = relay;
+        this.translated = translated;
+        this.retries = retries;
+        this.breakers = breakers;
     }
 
-    /** A prompt for one model, with the sampling parameters the client asked for. */
+    /**
+     * @param answerTimeout how long a whole answer may take
+     * @param breakers this instance's circuit breakers, one per channel
+     */
+    public static UpstreamCaller create(
+            ProviderClients clients,
+            ObjectMapper json,
+            RoutingProperties routing,
+            Duration answerTimeout,
+            CircuitBreakers breakers) {
+        var estimator = new TokenEstimator();
+        return new UpstreamCaller(
+                new OpenAiRelay(
+                        clients, json, estimator, routing.connectTimeout(), routing.firstTokenTimeout(), answerTimeout),
+                new TranslatedCall(clients, estimator, routing.firstTokenTimeout(), answerTimeout),
+                new RetryPolicy(routing.attemptsPerChannel(), routing.firstBackoff(), routing.maxBackoff()),
+                breakers);
+    }
+
+    /**
+     * A prompt for one model, with the sampling parameters the client asked for.
+     *
+     * @param openAiBody the client's OpenAI request body, relayed as is to OpenAI-compatible channels; null when the
+     *     client does not speak OpenAI
+     * @param openAiOnly true when the request uses fields only an OpenAI-compatible channel can honour
+     */
     public record Prompt(
             String model,
             List<PromptMessage> messages,
             Double temperature,
             Double topP,
             Integer maxTokens,
-            List<String> stop) {}
+            List<String> stop,
+            ObjectNode openAiBody,
+            boolean openAiOnly) {
+
+        public Prompt(
+                String model,
+                List<PromptMessage> messages,
+                Double temperature,
+                Double topP,
+                Integer maxTokens,
+                List<String> stop) {
+            this(model, messages, temperature, topP, maxTokens, stop, null, false);
+        }
+
+        /**
+         * The same prompt with another completion-token cap (e.g. what a budget reserved); a relayed body says the
+         * same cap in the field the client used.
+         */
+        public Prompt withMaxTokens(Integer cap) {
+            if (Objects.equals(cap, maxTokens)) {
+                return this;
+            }
+            ObjectNode body = openAiBody;
+            if (body != null && cap != null) {
+                body = body.deepCopy();
+                body.put(body.has("max_completion_tokens") ? "max_completion_tokens" : "max_tokens", cap);
+            }
+            return new Prompt(model, messages, temperature, topP, cap, stop, body, openAiOnly);
+        }
+    }
 
     public UpstreamOutcome call(List<ChannelRoute> orderedChannels, Prompt prompt, AnswerSink sink) {
-        for (ChannelRoute channel : orderedChannels) {
-            ChatRequest request = toChatRequest(prompt, channel.upstreamModelFor(prompt.model()));
-            StreamingAttempt attempt = new StreamingAttempt(sink);
-            ChatResponse response;
-            try {
-                clients.clientFor(channel).chat(request, attempt);
-                response = attempt.result().get(answerTimeout.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (ExecutionException | TimeoutException | RuntimeException e) {
-                Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
-                LOG.warn("Channel {} failed for model {}: {}", channel.channelId(), prompt.model(), describe(cause));
-                if (!sink.started()) {
-                    continue;
-                }
-                sink.fail(OpenAiError.upstreamFailedMidStream());
-                return partial(channel, prompt, attempt, "error");
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return partial(channel, prompt, attempt, "aborted");
+        boolean anyCapable = false;
+        for (ChannelRoute channel : breakers.healthyFirst(orderedChannels)) {
+            boolean relayed = relays(channel, prompt, sink);
+            if (prompt.openAiOnly() && !relayed) {
+                continue;
             }
-            // Outside the retry loop's reach: whatever happens while finishing, this channel has answered.
-            return finished(channel, prompt, attempt, response, sink);
+            anyCapable = true;
+            switch (callWithRetries(channel, prompt, sink, relayed)) {
+                case AttemptResult.Answered answered -> {
+                    return answered.outcome();
+                }
+                case AttemptResult.Refused refused ->
+                    throw OpenAiError.refusedUpstream(
+                            refused.type(), refused.code(), refused.param(), refused.message());
+                case AttemptResult.Failed failed -> {
+                    // fall back to the next channel
+                }
+            }
+        }
+        if (!anyCapable) {
+            throw OpenAiError.invalidRequest(
+                    null,
+                    "The channels serving '" + prompt.model()
+                            + "' cannot honour tools, n, logprobs, response_format or non-text content.");
         }
         throw OpenAiError.upstreamUnavailable(prompt.model());
     }
 
-    private UpstreamOutcome finished(
-            ChannelRoute channel, Prompt prompt, StreamingAttempt attempt, ChatResponse response, AnswerSink sink) {
-        if (attempt.clientGone()) {
-            return partial(channel, prompt, attempt, "aborted");
-        }
-        String answer = response.aiMessage() != null && response.aiMessage().text() != null
-                ? response.aiMessage().text()
-                : attempt.text();
-        TokenUsage usage = response.tokenUsage();
-        TokenCounts counts = usage == null || usage.inputTokenCount() == null
-                ? estimate(prompt, answer)
-                : new TokenCounts(usage.inputTokenCount(), orZero(usage.outputTokenCount()), 0, false);
-        String finishReason = openAiFinishReason(response.finishReason());
-        sink.finish(answer, finishReason, counts);
-        return new UpstreamOutcome(channel.channelId(), answer, finishReason, counts, attempt.firstTokenNanos());
-    }
-
-    private UpstreamOutcome partial(ChannelRoute channel, Prompt prompt, StreamingAttempt attempt, String reason) {
-        String answer = attempt.text();
-        return new UpstreamOutcome(
-                channel.channelId(), answer, reason, estimate(prompt, answer), attempt.firstTokenNanos());
-    }
-
-    private TokenCounts estimate(Prompt prompt, String answer) {
-        return new TokenCounts(estimator.prompt(prompt.messages()), estimator.text(answer), 0, true);
-    }
-
-    private static ChatRequest toChatRequest(Prompt prompt, String upstreamModel) {
-        List<ChatMessage> messages =
-                prompt.messages().stream().map(UpstreamCaller::toChatMessage).toList();
-        return ChatRequest.builder()
-                .modelName(upstreamModel)
-                .messages(messages)
-                .temperature(prompt.temperature())
-                .topP(prompt.topP())
-                .maxOutputTokens(prompt.maxTokens())
-                .stopSequences(prompt.stop().isEmpty() ? null : prompt.stop())
-                .build();
-    }
-
-    private static ChatMessage toChatMessage(PromptMessage message) {
-        return switch (message.role()) {
-            case "system", "developer" -> SystemMessage.from(message.text());
-            case "assistant" -> AiMessage.from(message.text());
-            default -> UserMessage.from(message.text());
-        };
-    }
-
-    private static String openAiFinishReason(FinishReason reason) {
-        if (reason == null) {
-            return "stop";
-        }
-        return switch (reason) {
-            case LENGTH -> "length";
-            case TOOL_EXECUTION -> "tool_calls";
-            case CONTENT_FILTER -> "content_filter";
-            case STOP, OTHER -> "stop";
-        };
-    }
-
-    private static long orZero(Integer value) {
-        return value == null ? 0 : value;
-    }
-
-    /** The failure's kind and HTTP status where known: never its message, which may quote provider responses. */
-    private static String describe(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof HttpException http) {
-                return failure.getClass().getSimpleName() + " (HTTP " + http.statusCode() + ")";
+    private AttemptResult callWithRetries(ChannelRoute channel, Prompt prompt, AnswerSink sink, boolean relayed) {
+        for (int attempt = 1; ; attempt++) {
+            AttemptResult result = relayed
+                    ? relay.attempt(channel, prompt, (OpenAiRelaySink) sink)
+                    : translated.attempt(channel, prompt, sink);
+            if (result instanceof AttemptResult.Answered answered) {
+                if ("error".equals(answered.outcome().finishReason())) {
+                    breakers.failed(channel, "failed while answering");
+                } else {
+                    breakers.succeeded(channel);
+                }
+            }
+            if (!(result instanceof AttemptResult.Failed failed)) {
+                return result;
+            }
+            LOG.warn(
+                    "Channel {} failed for model {} (attempt {}): {}",
+                    channel.channelId(),
+                    prompt.model(),
+                    attempt,
+                    failed.reason());
+            breakers.failed(channel, failed.reason());
+            if (!retries.retries(failed, attempt) || !pause(retries.backoffAfter(attempt))) {
+                return failed;
             }
         }
-        return failure.getClass().getSimpleName();
+    }
+
+    private static boolean relays(ChannelRoute channel, Prompt prompt, AnswerSink sink) {
+        return prompt.openAiBody() != null
+                && sink instanceof OpenAiRelaySink
+                && channel.provider() != ProviderType.ANTHROPIC;
+    }
+
+    private static boolean pause(Duration backoff) {
+        try {
+            Thread.sleep(backoff);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 }

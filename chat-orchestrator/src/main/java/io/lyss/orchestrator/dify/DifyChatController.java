@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lyss.orchestrator.OrchestratorProperties;
+import io.lyss.orchestrator.cache.AnswerCache;
+import io.lyss.orchestrator.cache.CanonicalRequest;
 import io.lyss.orchestrator.chat.PromptMessage;
 import io.lyss.orchestrator.chat.UpstreamCaller;
 import io.lyss.orchestrator.governance.ChannelRoute;
@@ -11,7 +13,6 @@ import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
 import io.lyss.orchestrator.openai.OpenAiError;
-import io.lyss.orchestrator.workflow.CanonicalRequest;
 import io.lyss.orchestrator.workflow.ChatTurn;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.orchestrator.workflow.WorkflowListener;
@@ -72,7 +73,7 @@ class DifyChatController {
     @PostMapping("/v1/chat-messages")
     void chat(
             @RequestHeader(value = "Authorization", required = false) String authorization,
-            @RequestHeader(value = CanonicalRequest.SEMANTIC_OPT_IN_HEADER, required = false) String semantic,
+            @RequestHeader(value = AnswerCache.REQUEST_HEADER, required = false) String cacheHeader,
             HttpServletRequest httpRequest,
             HttpServletResponse httpResponse)
             throws IOException {
@@ -104,8 +105,10 @@ class DifyChatController {
                 request.query(),
                 request.user(),
                 channels,
-                CanonicalRequest.of(canonicalBody(model, messages), json),
-                "true".equalsIgnoreCase(semantic),
+                "off".equalsIgnoreCase(cacheHeader) || "no-store".equalsIgnoreCase(cacheHeader)
+                        ? null
+                        : CanonicalRequest.of(canonicalBody(model, messages)),
+                "semantic".equalsIgnoreCase(cacheHeader),
                 receivedAt,
                 null);
         var events = new DifyEvents(json, ids, usage, model);

@@ -10,7 +10,6 @@ import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
 import io.lyss.orchestrator.recording.SpendReasons;
-import io.lyss.orchestrator.workflow.CanonicalRequest;
 import io.lyss.orchestrator.workflow.ChatTurn;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.orchestrator.workflow.WorkflowListener;
@@ -56,10 +55,10 @@ class ChatCompletionsController {
         this.maxRequestBytes = properties.maxRequestBytes();
     }
 
-    @PostMapping("/v1/chat/completions")
+    @PostMapping({"/v1/chat/completions", "/v1/chat/completions/"})
     void complete(
             @RequestHeader(value = "Authorization", required = false) String authorization,
-            @RequestHeader(value = CanonicalRequest.SEMANTIC_OPT_IN_HEADER, required = false) String semantic,
+            @RequestHeader(value = CacheDirective.HEADER, required = false) String cacheHeader,
             HttpServletRequest httpRequest,
             HttpServletResponse httpResponse) {
         long receivedAt = System.nanoTime();
@@ -85,7 +84,10 @@ class ChatCompletionsController {
                 request.temperature(),
                 request.topP(),
                 request.maxTokens(),
-                request.stop());
+                request.stop(),
+                request.body(),
+                request.needsOpenAiChannel());
+        var cache = CacheDirective.of(request, cacheHeader);
         var turn = new ChatTurn(
                 "openai",
                 "conv_" + turnId,
@@ -96,8 +98,8 @@ class ChatCompletionsController {
                 ChatTurn.lastUserMessage(request.messages()),
                 request.user(),
                 channels,
-                CanonicalRequest.of(body, json),
-                "true".equalsIgnoreCase(semantic),
+                cache.canonicalRequest(),
+                cache.semantic(),
                 receivedAt,
                 spendReasons.of(httpRequest));
         WorkflowResult result = workflow.run(turn, sink, WorkflowListener.NONE);

@@ -2,13 +2,13 @@ package io.lyss.orchestrator.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lyss.orchestrator.chat.AnswerSink;
+import io.lyss.orchestrator.chat.OpenAiRelaySink;
 import io.lyss.orchestrator.chat.TokenCounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 
 /** Answers a non-streaming request with one {@code chat.completion} object once the answer is complete. */
-final class JsonAnswerWriter implements AnswerSink {
+final class JsonAnswerWriter implements OpenAiRelaySink {
 
     private final HttpServletResponse response;
     private final ObjectMapper json;
@@ -47,6 +47,33 @@ final class JsonAnswerWriter implements AnswerSink {
         response.setContentType("application/json");
         try {
             json.writeValue(response.getOutputStream(), completion);
+        } catch (IOException e) {
+            // The client left before reading its answer; the answer is complete and is recorded all the same.
+        }
+    }
+
+    @Override
+    public boolean wantsUsage() {
+        return false;
+    }
+
+    @Override
+    public boolean relayChunk(String chunkJson) {
+        throw new IllegalStateException("A non-streaming client receives one completion, not chunks");
+    }
+
+    @Override
+    public void relayDone() {
+        throw new IllegalStateException("A non-streaming client receives one completion, not chunks");
+    }
+
+    @Override
+    public void relayCompletion(byte[] completionJson) {
+        response.setStatus(200);
+        response.setContentType("application/json");
+        response.setContentLength(completionJson.length);
+        try {
+            response.getOutputStream().write(completionJson);
         } catch (IOException e) {
             // The client left before reading its answer; the answer is complete and is recorded all the same.
         }

@@ -29,7 +29,7 @@ class ModelsController {
         this.json = json;
     }
 
-    @GetMapping("/v1/models")
+    @GetMapping({"/v1/models", "/v1/models/"})
     ObjectNode models(@RequestHeader(value = "Authorization", required = false) String authorization) {
         KeyGrant grant = authenticator.authenticate(authorization);
         ObjectNode list = json.createObjectNode().put("object", "list");

@@ -109,6 +109,11 @@ public class OpenAiError extends RuntimeException {
                 "No provider channel could answer for the model '" + model + "'. Try again later.");
     }
 
+    /** The provider refused the request's content (its 400 or 422): the client learns why, in OpenAI's words. */
+    public static OpenAiError refusedUpstream(String type, String code, String param, String message) {
+        return new OpenAiError(400, type, code, param, message);
+    }
+
     public static OpenAiError upstreamFailedMidStream() {
         return new OpenAiError(
                 502,

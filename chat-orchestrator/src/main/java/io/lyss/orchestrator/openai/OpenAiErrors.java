@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every failure of the OpenAI-compatible API in OpenAI's error format, never with a stack trace. */
-@RestControllerAdvice(basePackageClasses = OpenAiErrors.class)
+@RestControllerAdvice(basePackages = {"io.lyss.orchestrator.openai", "io.lyss.orchestrator.embeddings"})
 class OpenAiErrors {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpenAiErrors.class);

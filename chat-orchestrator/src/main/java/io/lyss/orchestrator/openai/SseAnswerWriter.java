@@ -2,7 +2,7 @@ package io.lyss.orchestrator.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.lyss.orchestrator.chat.AnswerSink;
+import io.lyss.orchestrator.chat.OpenAiRelaySink;
 import io.lyss.orchestrator.chat.TokenCounts;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +14,7 @@ import java.nio.charset.StandardCharsets;
  * the usage chunk when asked for, then {@code [DONE]}. Headers are sent with the first token, so that an error
  * before any token can still be a plain JSON error with its status.
  */
-final class SseAnswerWriter implements AnswerSink {
+final class SseAnswerWriter implements OpenAiRelaySink {
 
     private static final byte[] DONE = "data: [DONE]\n\n".getBytes(StandardCharsets.UTF_8);
 
@@ -83,6 +83,33 @@ final class SseAnswerWriter implements AnswerSink {
             send(usageChunk);
         }
         write(DONE);
+    }
+
+    @Override
+    public boolean wantsUsage() {
+        return includeUsage;
+    }
+
+    @Override
+    public synchronized boolean relayChunk(String chunkJson) {
+        if (out == null) {
+            open();
+        }
+        write(("data: " + chunkJson + "\n\n").getBytes(StandardCharsets.UTF_8));
+        return !clientGone;
+    }
+
+    @Override
+    public synchronized void relayDone() {
+        if (out == null) {
+            open();
+        }
+        write(DONE);
+    }
+
+    @Override
+    public void relayCompletion(byte[] completionJson) {
+        throw new IllegalStateException("A streaming client receives chunks, not a completion");
     }
 
     @Override

@@ -5,6 +5,7 @@ package io.lyss.orchestrator.recording;
  * produced it and, for an answer from the cache, what the cache saved (both may be null).
  *
  * @param spendReason {@code memory} for the memory projector's extraction calls; null for a chat turn
+ * @param requestHash the exact-cache key when the answer may be reused; null otherwise
  */
 public record FinishedTurn(
         String conversationId,
@@ -28,7 +29,8 @@ public record FinishedTurn(
         String endUserId,
         String spendReason,
         RunTimeline workflow,
-        CacheSaving cacheSaving) {
+        CacheSaving cacheSaving,
+        String requestHash) {
 
     @Override
     public String toString() {

@@ -3,6 +3,7 @@ package io.lyss.orchestrator.routing;
 import dev.langchain4j.model.anthropic.AnthropicStreamingChatModel;
 import dev.langchain4j.model.chat.StreamingChatModel;
 import dev.langchain4j.model.openai.OpenAiStreamingChatModel;
+import io.lyss.events.governance.ProviderType;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.security.secrets.SecretSealer;
 import io.lyss.security.secrets.SecretUnavailableException;
@@ -24,6 +25,7 @@ public final class ProviderClients {
     private final SecretSealer sealer;
     private final Duration timeout;
     private final Map<String, StreamingChatModel> clients = new ConcurrentHashMap<>();
+    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
 
     /** @param sealer opens channel secrets; null when no master key is configured (channels without secrets work) */
     public ProviderClients(SecretSealer sealer, Duration timeout) {
@@ -42,8 +44,23 @@ public final class ProviderClients {
         return clients.computeIfAbsent(identity, ignored -> build(route));
     }
 
+    /** The {@code Authorization} header for an OpenAI-compatible channel, its secret opened once, in memory. */
+    public String authorization(ChannelRoute route) {
+        return authorizations.computeIfAbsent(route.channelId(), id -> "Bearer " + secretOf(route));
+    }
+
+    /** Where an OpenAI-compatible channel serves {@code /chat/completions}, without a trailing slash. */
+    public static String openAiBaseUrl(ChannelRoute route) {
+        String base = route.provider() == ProviderType.OLLAMA ? ollamaOpenAiUrl(route.baseUrl()) : route.baseUrl();
+        return base.replaceAll("/+$", "");
+    }
+
+    private String secretOf(ChannelRoute route) {
+        return route.secret() == null ? NO_SECRET : opener().open(route.secret(), route.channelId());
+    }
+
     private StreamingChatModel build(ChannelRoute route) {
-        String secret = route.secret() == null ? NO_SECRET : opener().open(route.secret(), route.channelId());
+        String secret = secretOf(route);
         String anyModel = route.models().iterator().next();
         return switch (route.provider()) {
             case ANTHROPIC ->

@@ -32,7 +32,7 @@ final class CacheNode implements WorkflowNode {
 
     @Override
     public boolean appliesTo(RunState run) {
-        return cache != null;
+        return cache != null && run.turn().canonicalRequest() != null;
     }
 
     @Override

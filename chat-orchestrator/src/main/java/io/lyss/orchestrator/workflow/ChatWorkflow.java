@@ -71,13 +71,7 @@ public final class ChatWorkflow {
                 prompt.model(),
                 prompt.messages(),
                 prompt.maxTokens())) {
-            var capped = new UpstreamCaller.Prompt(
-                    prompt.model(),
-                    prompt.messages(),
-                    prompt.temperature(),
-                    prompt.topP(),
-                    admission.completionTokenCap(prompt.maxTokens()),
-                    prompt.stop());
+            var capped = prompt.withMaxTokens(admission.completionTokenCap(prompt.maxTokens()));
             WorkflowResult result = runAdmitted(turn.withPrompt(capped), sink, listener);
             admission.settle(result.upstreamUsage());
             return result;

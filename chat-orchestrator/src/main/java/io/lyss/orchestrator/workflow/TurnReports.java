@@ -1,6 +1,7 @@
 package io.lyss.orchestrator.workflow;
 
 import io.lyss.orchestrator.cache.CachedAnswer;
+import io.lyss.orchestrator.cache.CanonicalRequest;
 import io.lyss.orchestrator.chat.UpstreamOutcome;
 import io.lyss.orchestrator.recording.CacheSaving;
 import io.lyss.orchestrator.recording.FinishedTurn;
@@ -56,6 +57,7 @@ final class TurnReports {
                                 cached.similarity(),
                                 cached.promptTokens(),
                                 cached.completionTokens(),
-                                cached.costMicros()));
+                                cached.costMicros()),
+                turn.canonicalRequest() == null ? null : CanonicalRequest.hash(turn.canonicalRequest()));
     }
 }

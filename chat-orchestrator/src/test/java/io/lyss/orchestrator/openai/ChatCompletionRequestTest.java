@@ -33,6 +33,28 @@ class ChatCompletionRequestTest {
                 .containsExactly(new PromptMessage("system", "Be brief."), new PromptMessage("user", "Hi there"));
     }
 
+    @Test
+    void keepsFieldsOnlyAnOpenAiChannelCanHonourForPassThrough() throws Exception {
+        var request = ChatCompletionRequest.parse(
+                json.readTree(
+                        """
+                {"model":"gpt-4o","n":2,"seed":7,"logprobs":true,"response_format":{"type":"json_object"},
+                 "tools":[{"type":"function","function":{"name":"weather","parameters":{"type":"object"}}}],
+                 "tool_choice":"auto","lyss":{"cache":"semantic"},
+                 "messages":[{"role":"user","content":"Weather?"},
+                             {"role":"assistant","content":null,"tool_calls":[{"id":"c1","type":"function",
+                              "function":{"name":"weather","arguments":"{}"}}]},
+                             {"role":"tool","tool_call_id":"c1","content":"sunny"}]}
+                """));
+        assertThat(request.needsOpenAiChannel()).isTrue();
+        assertThat(request.semanticCache()).isTrue();
+        assertThat(request.body().has("lyss"))
+                .as("Lyss's own extension is not sent upstream")
+                .isFalse();
+        assertThat(request.body().path("tools")).hasSize(1);
+        assertThat(request.body().path("n").asInt()).isEqualTo(2);
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -45,6 +67,11 @@ class ChatCompletionRequestTest {
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stream\":\"yes\"} | stream",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"max_tokens\":-1} | max_tokens",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tools\":[]} | tools",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"n\":\"2\"} | n",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"temperature\":\"hot\"} | temperature",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tool_choice\":3} | tool_choice",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]} | messages[0].tool_call_id",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stop\":[1]} | stop",
             })
     void refusesBadRequestsNamingTheField(String body, String param) {
         assertThatThrownBy(() -> ChatCompletionRequest.parse(json.readTree(body)))

@@ -5,6 +5,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 import io.lyss.command.channel.api.AddChannel;
 import io.lyss.command.channel.api.DisableChannel;
 import io.lyss.command.channel.api.EnableChannel;
+import io.lyss.command.channel.api.RecordCircuitChange;
 import io.lyss.command.channel.api.RotateChannelSecret;
 import io.lyss.command.channel.api.UpdateChannel;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
@@ -13,8 +14,12 @@ import io.lyss.events.governance.ChannelDisabled;
 import io.lyss.events.governance.ChannelEnabled;
 import io.lyss.events.governance.ChannelSecretRotated;
 import io.lyss.events.governance.ChannelUpdated;
+import io.lyss.events.routing.ChannelCircuitClosed;
+import io.lyss.events.routing.ChannelCircuitOpened;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,6 +38,8 @@ class Channel {
     private int priority;
     private int weight;
     private boolean enabled;
+    /** Orchestrator instances whose circuit for this channel is open. */
+    private final Set<String> openCircuits = new HashSet<>();
 
     Channel() {
         // for Axon
@@ -109,6 +116,23 @@ class Channel {
         }
     }
 
+    /** Repeated reports (a retried delivery, a change already recorded) record nothing. */
+    @CommandHandler
+    void handle(RecordCircuitChange command) {
+        requireWorkspace(command.workspaceId());
+        boolean open = openCircuits.contains(command.instanceId());
+        if (command.open() && !open) {
+            apply(new ChannelCircuitOpened(
+                    channelId,
+                    workspaceId,
+                    command.instanceId(),
+                    command.consecutiveFailures(),
+                    command.lastFailure()));
+        } else if (!command.open() && open) {
+            apply(new ChannelCircuitClosed(channelId, workspaceId, command.instanceId()));
+        }
+    }
+
     @EventSourcingHandler
     void on(ChannelAdded event) {
         this.channelId = event.channelId();
@@ -136,5 +160,15 @@ class Channel {
     @EventSourcingHandler
     void on(ChannelEnabled event) {
         this.enabled = true;
+    }
+
+    @EventSourcingHandler
+    void on(ChannelCircuitOpened event) {
+        openCircuits.add(event.instanceId());
+    }
+
+    @EventSourcingHandler
+    void on(ChannelCircuitClosed event) {
+        openCircuits.remove(event.instanceId());
     }
 }

@@ -78,7 +78,8 @@ class Conversation {
                 command.finishReason(),
                 command.latencyMillis(),
                 command.firstTokenMillis(),
-                command.endUserId()));
+                command.endUserId(),
+                command.cacheSaving() == null ? command.requestHash() : null));
         if (command.cacheSaving() == null) {
             apply(spent(command, SpendReason.CHAT));
         } else {

@@ -48,7 +48,8 @@ class TurnIngestController {
                 turn.endUserId(),
                 turn.spendReason(),
                 turn.workflow(),
-                turn.cacheSaving());
+                turn.cacheSaving(),
+                turn.requestHash());
         var provenance = new Provenance(Actor.apiKey(turn.keyId()), turn.turnId());
         commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(provenance.asMetaData()));
         return ResponseEntity.noContent().build();

@@ -31,4 +31,5 @@ record TurnReport(
         String endUserId,
         String spendReason,
         WorkflowTimeline workflow,
-        CacheSaving cacheSaving) {}
+        CacheSaving cacheSaving,
+        String requestHash) {}

@@ -3,6 +3,7 @@ package io.lyss.command.channel;
 import io.lyss.command.channel.api.AddChannel;
 import io.lyss.command.channel.api.DisableChannel;
 import io.lyss.command.channel.api.EnableChannel;
+import io.lyss.command.channel.api.RecordCircuitChange;
 import io.lyss.command.channel.api.RotateChannelSecret;
 import io.lyss.command.channel.api.UpdateChannel;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
@@ -13,6 +14,8 @@ import io.lyss.events.governance.ChannelSecretRotated;
 import io.lyss.events.governance.ChannelUpdated;
 import io.lyss.events.governance.ProviderType;
 import io.lyss.events.governance.SealedSecret;
+import io.lyss.events.routing.ChannelCircuitClosed;
+import io.lyss.events.routing.ChannelCircuitOpened;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -96,6 +99,31 @@ class ChannelTest {
                         new ChannelSecretRotated("ch_1", "ws_1", resealed, ChannelSecretRotated.Reason.MASTER_KEY));
         fixture.given(added)
                 .when(new DisableChannel("ch_1", "ws_other"))
+                .expectException(NotFoundInWorkspaceException.class);
+    }
+
+    @Test
+    void circuitChangesAreRecordedOncePerInstanceAndOnlyWhenTheyChangeSomething() {
+        var added =
+                new ChannelAdded("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of("m"), 0, 1, sealed);
+        var opened = new ChannelCircuitOpened("ch_1", "ws_1", "orchestrator-a", 5, "HTTP 503");
+        fixture.given(added)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-a", true, 5, "HTTP 503"))
+                .expectEvents(opened);
+        fixture.given(added, opened)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-a", true, 6, "HTTP 503"))
+                .expectNoEvents();
+        fixture.given(added, opened)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-b", true, 5, "HTTP 429"))
+                .expectEvents(new ChannelCircuitOpened("ch_1", "ws_1", "orchestrator-b", 5, "HTTP 429"));
+        fixture.given(added, opened)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-a", false, 0, null))
+                .expectEvents(new ChannelCircuitClosed("ch_1", "ws_1", "orchestrator-a"));
+        fixture.given(added)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-a", false, 0, null))
+                .expectNoEvents();
+        fixture.given(added)
+                .when(new RecordCircuitChange("ch_1", "ws_other", "orchestrator-a", true, 5, "HTTP 503"))
                 .expectException(NotFoundInWorkspaceException.class);
     }
 }

@@ -89,6 +89,52 @@ class ConversationTest {
                 .expectNoEvents();
     }
 
+    @Test
+    void aReusableAnswerCarriesItsRequestHash() {
+        var reusable = new RecordTurn(
+                "conv_1",
+                "turn_1",
+                "ws_1",
+                "key_1",
+                "openai",
+                "gpt-4o-mini",
+                "ch_1",
+                "Hi?",
+                "Hello!",
+                "stop",
+                120,
+                40,
+                12,
+                3,
+                0,
+                9,
+                "2026-11-01",
+                false,
+                "end-user-1",
+                null,
+                null,
+                null,
+                "abc123");
+        fixture.given(new ConversationStarted("conv_1", "ws_1", "key_1", "openai"))
+                .when(reusable)
+                .expectEvents(
+                        new TurnCompleted(
+                                "conv_1",
+                                "turn_1",
+                                "ws_1",
+                                "key_1",
+                                "gpt-4o-mini",
+                                "ch_1",
+                                "Hi?",
+                                "Hello!",
+                                "stop",
+                                120,
+                                40,
+                                "end-user-1",
+                                "abc123"),
+                        spent("turn_1"));
+    }
+
     private static RecordTurn turn(String turnId, String workspaceId) {
         return turn(turnId, workspaceId, null);
     }
@@ -115,6 +161,7 @@ class ConversationTest {
                 false,
                 "end-user-1",
                 spendReason,
+                null,
                 null,
                 null);
     }

@@ -9,6 +9,7 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  *
  * @param workflow the workflow run that produced the turn; null when the orchestrator reported none
  * @param cacheSaving set when the answer came from the cache: the turn then spent nothing upstream
+ * @param requestHash the exact-cache key of a reusable answer; null when it must not be reused
  */
 public record RecordTurn(
         @TargetAggregateIdentifier String conversationId,
@@ -32,7 +33,8 @@ public record RecordTurn(
         String endUserId,
         String spendReason,
         WorkflowTimeline workflow,
-        CacheSaving cacheSaving) {
+        CacheSaving cacheSaving,
+        String requestHash) {
 
     /** A turn answered upstream, without a workflow timeline. */
     public RecordTurn(
@@ -75,6 +77,7 @@ public record RecordTurn(
                 priceVersion,
                 usageEstimated,
                 endUserId,
+                null,
                 null,
                 null,
                 null);

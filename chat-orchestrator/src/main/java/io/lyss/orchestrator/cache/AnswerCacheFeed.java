@@ -1,0 +1,134 @@
+package io.lyss.orchestrator.cache;
+
+import io.lyss.events.EventReader;
+import io.lyss.events.EventTopics;
+import io.lyss.events.LyssEvent;
+import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.usage.TokensSpent;
+import io.lyss.feed.TopicFollower;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * Builds the {@link ProjectedAnswerCache} from the event log: a turn with a request hash and a complete answer,
+ * joined with its {@code TokensSpent} (same conversation, so same partition, right after it), becomes a cache
+ * entry that remembers what it cost. Every instance reads every partition from the start, so the cache is rebuilt
+ * on each start and is the same everywhere.
+ */
+public final class AnswerCacheFeed extends TopicFollower {
+
+    private static final String TURN = "conversation.TurnCompleted";
+    private static final String SPENT = "usage.TokensSpent";
+    private static final int MAX_PENDING = 10_000;
+
+    private final ProjectedAnswerCache cache;
+    private final String topic;
+    private final EventReader reader = new EventReader();
+    private final Map<TopicPartition, Long> applied = new HashMap<>();
+    private final Map<String, TurnCompleted> awaitingSpend = new LinkedHashMap<>(256, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, TurnCompleted> eldest) {
+            return size() > MAX_PENDING;
+        }
+    };
+
+    public AnswerCacheFeed(ProjectedAnswerCache cache, String bootstrapServers) {
+        this(cache, bootstrapServers, EventTopics.EVENTS);
+    }
+
+    AnswerCacheFeed(ProjectedAnswerCache cache, String bootstrapServers, String topic) {
+        super(
+                "answer-cache-feed",
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers,
+                        ConsumerConfig.CLIENT_ID_CONFIG,
+                        "lyss-answer-cache-feed",
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false));
+        this.cache = cache;
+        this.topic = topic;
+    }
+
+    @Override
+    protected void follow(KafkaConsumer<String, byte[]> kafka) {
+        List<TopicPartition> partitions = partitions(kafka);
+        if (partitions.isEmpty()) {
+            return;
+        }
+        kafka.assign(partitions);
+        for (TopicPartition partition : partitions) {
+            Long next = applied.get(partition);
+            if (next == null) {
+                kafka.seekToBeginning(Set.of(partition));
+            } else {
+                kafka.seek(partition, next);
+            }
+        }
+        while (following()) {
+            for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
+                eventTypeOf(record)
+                        .filter(type -> type.equals(TURN) || type.equals(SPENT))
+                        .flatMap(type -> reader.payload(reader.envelope(record.value())))
+                        .ifPresent(this::apply);
+                applied.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
+            }
+        }
+    }
+
+    void apply(LyssEvent event) {
+        switch (event) {
+            case TurnCompleted turn when reusable(turn) -> awaitingSpend.put(turn.turnId(), turn);
+            case TokensSpent spent -> {
+                TurnCompleted turn = awaitingSpend.remove(spent.requestId());
+                if (turn != null) {
+                    cache.remember(
+                            turn.workspaceId(),
+                            turn.model(),
+                            turn.requestHash(),
+                            turn.question(),
+                            new CachedAnswer(
+                                    "exact",
+                                    turn.turnId(),
+                                    turn.answer(),
+                                    turn.finishReason(),
+                                    spent.promptTokens(),
+                                    spent.completionTokens(),
+                                    spent.costMicros(),
+                                    1.0));
+                }
+            }
+            default -> {
+                // not a reusable answer
+            }
+        }
+    }
+
+    private static boolean reusable(TurnCompleted turn) {
+        return turn.requestHash() != null
+                && "stop".equals(turn.finishReason())
+                && turn.answer() != null
+                && !turn.answer().isBlank();
+    }
+
+    private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {
+        while (following()) {
+            var infos = kafka.partitionsFor(topic, Duration.ofSeconds(5));
+            if (infos != null && !infos.isEmpty()) {
+                return infos.stream()
+                        .map(info -> new TopicPartition(info.topic(), info.partition()))
+                        .toList();
+            }
+            pause(Duration.ofMillis(500));
+        }
+        return List.of();
+    }
+}

@@ -1,0 +1,120 @@
+package io.lyss.orchestrator.chat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.lyss.orchestrator.governance.ChannelRoute;
+import io.lyss.orchestrator.openai.OpenAiError;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Relays one upstream event stream to the client chunk by chunk, each flushed as soon as it arrives. Until the
+ * first chunk has been forwarded the attempt may still fail over to another channel; after it, a failure becomes
+ * an {@code error} chunk and the turn ends as {@code error}.
+ */
+final class RelayedStream {
+
+    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("lyss-first-token-watchdog").factory());
+
+    private final RelayedAnswer answer;
+    private final OpenAiRelaySink sink;
+    private final Duration firstTokenTimeout;
+    private volatile boolean timedOut;
+
+    RelayedStream(RelayedAnswer answer, OpenAiRelaySink sink, Duration firstTokenTimeout) {
+        this.answer = answer;
+        this.sink = sink;
+        this.firstTokenTimeout = firstTokenTimeout;
+    }
+
+    AttemptResult relay(ChannelRoute channel, InputStream body) {
+        ScheduledFuture<?> watchdog = WATCHDOG.schedule(
+                () -> {
+                    timedOut = true;
+                    closeQuietly(body);
+                },
+                firstTokenTimeout.toMillis(),
+                TimeUnit.MILLISECONDS);
+        long firstTokenNanos = -1;
+        try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (!line.startsWith("data:")) {
+                    continue;
+                }
+                String data = line.substring(5).strip();
+                if (data.equals("[DONE]")) {
+                    sink.relayDone();
+                    return new AttemptResult.Answered(answer.outcome(channel, answer.finishReason(), firstTokenNanos));
+                }
+                JsonNode chunk = answer.parse(data);
+                if (chunk == null || chunk.has("error")) {
+                    if (firstTokenNanos < 0) {
+                        watchdog.cancel(false);
+                        return new AttemptResult.Failed(502, "sent an error event before answering");
+                    }
+                    sink.relayChunk(chunk == null ? "{\"error\":{\"message\":\"invalid chunk\"}}" : data);
+                    sink.relayDone();
+                    return new AttemptResult.Answered(answer.outcome(channel, "error", firstTokenNanos));
+                }
+                answer.readChunk(chunk);
+                if (isUsageOnly(chunk) && !sink.wantsUsage()) {
+                    continue;
+                }
+                if (firstTokenNanos < 0) {
+                    watchdog.cancel(false);
+                    firstTokenNanos = System.nanoTime();
+                }
+                if (!sink.relayChunk(withUsageField(chunk, data))) {
+                    return new AttemptResult.Answered(answer.outcome(channel, "aborted", firstTokenNanos));
+                }
+            }
+        } catch (IOException e) {
+            // handled below: the stream ended without [DONE]
+        } finally {
+            watchdog.cancel(false);
+        }
+        if (firstTokenNanos < 0) {
+            return new AttemptResult.Failed(0, timedOut ? "sent no first token in time" : "closed the stream early");
+        }
+        if (answer.finished()) {
+            // Some servers end after the finish chunk without [DONE]: the answer is complete all the same.
+            sink.relayDone();
+            return new AttemptResult.Answered(answer.outcome(channel, answer.finishReason(), firstTokenNanos));
+        }
+        sink.fail(OpenAiError.upstreamFailedMidStream());
+        return new AttemptResult.Answered(answer.outcome(channel, "error", firstTokenNanos));
+    }
+
+    /**
+     * With {@code include_usage}, OpenAI sends {@code "usage": null} on every chunk before the usage chunk; some
+     * OpenAI-compatible servers omit it. It is added (a splice, not a re-serialisation) so clients see one shape.
+     */
+    private String withUsageField(JsonNode chunk, String data) {
+        if (!sink.wantsUsage() || chunk.has("usage")) {
+            return data;
+        }
+        int end = data.lastIndexOf('}');
+        return end < 0 ? data : data.substring(0, end) + ",\"usage\":null}";
+    }
+
+    private static boolean isUsageOnly(JsonNode chunk) {
+        return chunk.path("choices").isEmpty() && chunk.hasNonNull("usage");
+    }
+
+    private static void closeQuietly(InputStream body) {
+        try {
+            body.close();
+        } catch (IOException e) {
+            // closing is how the watchdog interrupts a blocked read; nothing else to do
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package io.lyss.orchestrator.openai;
+
+import io.lyss.orchestrator.cache.AnswerCache;
+import io.lyss.orchestrator.cache.CanonicalRequest;
+import java.util.Locale;
+
+/**
+ * Whether an OpenAI chat request may be answered from, and later stored into, the answer cache. Only plain-text
+ * answers are reused: requests with tools, several choices, logprobs or non-text content bypass the cache, and so
+ * does {@code X-Lyss-Cache: off} or {@code no-store}. {@code X-Lyss-Cache: semantic} or
+ * {@code "lyss": {"cache": "semantic"}} in the body allows a semantic match.
+ *
+ * @param canonicalRequest the exact-cache key, or null when the request bypasses the cache
+ */
+record CacheDirective(String canonicalRequest, boolean semantic) {
+
+    private static final CacheDirective BYPASS = new CacheDirective(null, false);
+
+    static CacheDirective of(ChatCompletionRequest request, String header) {
+        String mode = header == null ? "" : header.trim().toLowerCase(Locale.ROOT);
+        if (request.needsOpenAiChannel() || mode.equals("off") || mode.equals("no-store")) {
+            return BYPASS;
+        }
+        return new CacheDirective(
+                CanonicalRequest.of(request.body()), request.semanticCache() || mode.equals("semantic"));
+    }
+
+    /** The request header by which a client steers the cache. */
+    static final String HEADER = AnswerCache.REQUEST_HEADER;
+}

@@ -1,0 +1,272 @@
+package io.lyss.standalone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.lyss.infra.LocalInfrastructure;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway's overhead, measured against calling the same mock upstream directly in the same run: latency at 1
+ * and 50 connections and throughput (wrk), streaming time to first byte (JDK client), with every gateway request
+ * recorded as events in the real event store. Not part of {@code ./lyss test}; run it with the command in
+ * docs/benchmarks.md. It prints figures and checks only that every request was recorded.
+ */
+@SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+class GatewayOverheadBenchmark {
+
+    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
+    private static final int PORT = freePort();
+    private static final String ADMIN_TOKEN = "admin-" + random(24);
+    private static final int SECONDS = Integer.getInteger("lyss.bench.seconds", 10);
+    private static final String BODY =
+            "{\"model\":\"bench-model\",\"messages\":[{\"role\":\"user\",\"content\":\"What is the answer?\"}]}";
+    private static final String STREAM_BODY = BODY.replace("{\"model\"", "{\"stream\":true,\"model\"");
+
+    private final PlatformClient client = new PlatformClient(PORT);
+    private final HttpClient http =
+            HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+
+    @Autowired
+    private JdbcTemplate jdbc;
+
+    @DynamicPropertySource
+    static void platform(DynamicPropertyRegistry properties) {
+        properties.add("server.port", () -> PORT);
+        properties.add("spring.datasource.url", INFRA::postgresUrl);
+        properties.add("spring.datasource.username", INFRA::postgresUser);
+        properties.add("spring.datasource.password", INFRA::postgresPassword);
+        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
+        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
+        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
+        properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
+        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
+        properties.add("logging.level.io.lyss", () -> "WARN");
+    }
+
+    @Test
+    void gatewayOverheadAgainstTheSameUpstreamCalledDirectly() throws Exception {
+        assertThat(Wrk.available())
+                .as("wrk is installed (apt-get install -y wrk)")
+                .isTrue();
+        try (var upstream = new BenchUpstream()) {
+            String workspaceId = tenant(upstream.baseUrl());
+            String key = keyOf(workspaceId);
+            String direct = upstream.baseUrl() + "/chat/completions";
+            String gateway = "http://127.0.0.1:" + PORT + "/v1/chat/completions";
+            Map<String, String> gatewayHeaders = Map.of("Authorization", "Bearer " + key, "X-Lyss-Cache", "off");
+
+            var warmUp = Wrk.run(gateway, BODY, gatewayHeaders, 4, 5); // JIT, connection pools
+            Wrk.run(direct, BODY, Map.of(), 4, 3);
+
+            var direct1 = Wrk.run(direct, BODY, Map.of(), 1, SECONDS);
+            var gateway1 = Wrk.run(gateway, BODY, gatewayHeaders, 1, SECONDS);
+            var direct50 = Wrk.run(direct, BODY, Map.of(), 50, SECONDS);
+            var gateway50 = Wrk.run(gateway, BODY, gatewayHeaders, 50, SECONDS);
+            double[] ttfbDirect = firstByteMillis(direct, Map.of(), 300);
+            double[] ttfbGateway = firstByteMillis(gateway, gatewayHeaders, 300);
+            Wrk.Result[] portkey = portkey(upstream.baseUrl());
+
+            // every answered gateway request of this run, warm-up and time-to-first-byte probes included
+            long sent = warmUp.requests() + gateway1.requests() + gateway50.requests() + 350;
+            long answered = sent - warmUp.errors() - gateway1.errors() - gateway50.errors();
+            long started = System.nanoTime();
+            await().atMost(Duration.ofMinutes(10))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> spentEvents(workspaceId) >= answered);
+            double recordedAfter = (System.nanoTime() - started) / 1e9;
+
+            print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter);
+            printPortkey(portkey, direct1, gateway1, direct50, gateway50);
+        }
+    }
+
+    private void print(
+            Wrk.Result direct1,
+            Wrk.Result gateway1,
+            Wrk.Result direct50,
+            Wrk.Result gateway50,
+            double[] ttfbDirect,
+            double[] ttfbGateway,
+            long sent,
+            double recordedAfter) {
+        var out = new StringBuilder("\n=== Lyss gateway overhead (same mock upstream, same run; ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores) ===\n");
+        out.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %8s%n", "", "p50 ms", "p99 ms", "req/s", "errors"));
+        row(out, "direct, 1 connection", direct1);
+        row(out, "gateway, 1 connection", gateway1);
+        row(out, "direct, 50 connections", direct50);
+        row(out, "gateway, 50 connections", gateway50);
+        out.append(String.format(
+                Locale.ROOT,
+                "overhead p50 @1: %.3f ms | p99 @1: %.3f ms | p50 @50: %.3f ms | p99 @50: %.3f ms%n",
+                gateway1.p50Millis() - direct1.p50Millis(),
+                gateway1.p99Millis() - direct1.p99Millis(),
+                gateway50.p50Millis() - direct50.p50Millis(),
+                gateway50.p99Millis() - direct50.p99Millis()));
+        out.append(String.format(
+                Locale.ROOT,
+                "throughput ratio gateway/direct @50: %.2f%n",
+                gateway50.requestsPerSecond() / direct50.requestsPerSecond()));
+        out.append(String.format(
+                Locale.ROOT,
+                "streaming time to first byte p50/p99: direct %.3f/%.3f ms, gateway %.3f/%.3f ms%n",
+                ttfbDirect[0],
+                ttfbDirect[1],
+                ttfbGateway[0],
+                ttfbGateway[1]));
+        out.append(String.format(
+                Locale.ROOT,
+                "events: %d gateway requests, every one recorded as TokensSpent %.1f s after the load ended%n",
+                sent,
+                recordedAfter));
+        System.out.println(out);
+    }
+
+    /** Portkey at 1 and 50 connections against the same upstream, or null when it could not be started. */
+    private static Wrk.Result[] portkey(String upstreamBaseUrl) throws Exception {
+        try (PortkeyGateway portkey = PortkeyGateway.start()) {
+            if (portkey == null) {
+                return null;
+            }
+            Map<String, String> headers = PortkeyGateway.headersFor(upstreamBaseUrl);
+            Wrk.run(portkey.chatUrl(), BODY, headers, 4, 5); // warm-up
+            return new Wrk.Result[] {
+                Wrk.run(portkey.chatUrl(), BODY, headers, 1, SECONDS),
+                Wrk.run(portkey.chatUrl(), BODY, headers, 50, SECONDS)
+            };
+        }
+    }
+
+    private static void printPortkey(
+            Wrk.Result[] portkey, Wrk.Result direct1, Wrk.Result gateway1, Wrk.Result direct50, Wrk.Result gateway50) {
+        if (portkey == null) {
+            System.out.println("Portkey gateway: not run (node/npm missing or it did not start)");
+            return;
+        }
+        var out = new StringBuilder("=== Portkey open-source gateway 1.15.2, same upstream, same run ===\n");
+        row(out, "portkey, 1 connection", portkey[0]);
+        row(out, "portkey, 50 connections", portkey[1]);
+        out.append(String.format(
+                Locale.ROOT,
+                "overhead p50 @1: lyss %.3f ms vs portkey %.3f ms | throughput @50: lyss/portkey = %.2f%n",
+                gateway1.p50Millis() - direct1.p50Millis(),
+                portkey[0].p50Millis() - direct1.p50Millis(),
+                gateway50.requestsPerSecond() / portkey[1].requestsPerSecond()));
+        out.append("(Portkey records nothing here; Lyss records every request as events.)\n");
+        System.out.println(out);
+    }
+
+    private static void row(StringBuilder out, String name, Wrk.Result result) {
+        out.append(String.format(
+                Locale.ROOT,
+                "%-34s %10.3f %10.3f %12.0f %8d%n",
+                name,
+                result.p50Millis(),
+                result.p99Millis(),
+                result.requestsPerSecond(),
+                result.errors()));
+    }
+
+    /** p50 and p99 of the time from sending a streaming request to its first body byte, one request at a time. */
+    private double[] firstByteMillis(String url, Map<String, String> headers, int requests) throws Exception {
+        double[] samples = new double[requests];
+        for (int i = -50; i < requests; i++) {
+            var request = HttpRequest.newBuilder(URI.create(url))
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(STREAM_BODY));
+            headers.forEach(request::header);
+            long start = System.nanoTime();
+            HttpResponse<InputStream> response = http.send(request.build(), HttpResponse.BodyHandlers.ofInputStream());
+            try (InputStream body = response.body()) {
+                body.read();
+                long firstByte = System.nanoTime();
+                body.readAllBytes();
+                if (i >= 0) {
+                    samples[i] = (firstByte - start) / 1e6;
+                }
+            }
+        }
+        Arrays.sort(samples);
+        return new double[] {samples[requests / 2], samples[(int) (requests * 0.99)]};
+    }
+
+    private long spentEvents(String workspaceId) {
+        Long count = jdbc.queryForObject(
+                """
+                SELECT count(*) FROM lyss_command.domain_event_entry
+                WHERE payload_type LIKE '%.TokensSpent'
+                  AND convert_from(payload, 'UTF8')::jsonb ->> 'workspaceId' = ?
+                """,
+                Long.class, workspaceId);
+        return count == null ? 0 : count;
+    }
+
+    private String tenant(String upstreamUrl) {
+        String workspaceId = client.post("/admin/v1/workspaces", ADMIN_TOKEN, "{\"name\":\"bench\"}")
+                .json()
+                .path("id")
+                .asText();
+        var channel = client.post(
+                "/admin/v1/workspaces/" + workspaceId + "/channels",
+                ADMIN_TOKEN,
+                """
+                {"name":"bench","provider":"openai-compatible","baseUrl":"%s","models":["bench-model"],"apiKey":"sk-bench"}
+                """
+                        .formatted(upstreamUrl));
+        assertThat(channel.status()).isEqualTo(201);
+        return workspaceId;
+    }
+
+    private String keyOf(String workspaceId) {
+        String key = client.post("/admin/v1/workspaces/" + workspaceId + "/keys", ADMIN_TOKEN, "{\"name\":\"bench\"}")
+                .json()
+                .path("key")
+                .asText();
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(
+                        () -> assertThat(client.get("/v1/models", key).body()).contains("bench-model"));
+        return key;
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static byte[] bytes(int count) {
+        byte[] bytes = new byte[count];
+        new SecureRandom().nextBytes(bytes);
+        return bytes;
+    }
+
+    private static String random(int length) {
+        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
+    }
+}
