@@ -9,6 +9,7 @@ import io.lyss.command.budget.api.GrantBudgetLease;
 import io.lyss.command.budget.api.GrantedLease;
 import io.lyss.command.budget.api.SetBudget;
 import io.lyss.command.budget.api.SettleBudgetLease;
+import io.lyss.command.eventstore.EventStoreConfiguration;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.governance.BudgetSet;
 import io.lyss.events.usage.BudgetLeaseExpired;
@@ -28,7 +29,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * here and settle them with the real spend, so the sum of spend and open leases never exceeds the limit however
  * many requests run at once. An unsettled lease expires counted as fully spent.
  */
-@Aggregate(snapshotTriggerDefinition = BudgetConfiguration.SNAPSHOT_TRIGGER)
+@Aggregate(
+        snapshotTriggerDefinition = BudgetConfiguration.SNAPSHOT_TRIGGER,
+        cache = EventStoreConfiguration.HOT_AGGREGATE_CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 class Budget {
 

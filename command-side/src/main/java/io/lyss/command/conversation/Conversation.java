@@ -34,7 +34,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * its name and its ratings. It belongs to one workspace for life; once deleted it takes no further changes. Long
  * conversations are loaded from a snapshot (its fields, by Jackson) plus the events after it.
  */
-@Aggregate(snapshotTriggerDefinition = EventStoreConfiguration.HOT_AGGREGATE_SNAPSHOTS)
+@Aggregate(
+        snapshotTriggerDefinition = EventStoreConfiguration.HOT_AGGREGATE_SNAPSHOTS,
+        cache = EventStoreConfiguration.HOT_AGGREGATE_CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 class Conversation {
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.command.scope.Provenance;
 import io.lyss.events.EventJson;
 import javax.sql.DataSource;
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -28,6 +30,13 @@ public class EventStoreConfiguration {
     public static final String HOT_AGGREGATE_SNAPSHOTS = "hotAggregateSnapshots";
 
     static final int SNAPSHOT_EVERY = 50;
+
+    /**
+     * Bean name to put in {@code @Aggregate(cache = ...)} of a hot aggregate: it stays in memory between commands
+     * instead of being loaded from its snapshot and events each time. Safe because one command side owns the
+     * aggregates (ADR 0007); a failed command evicts its aggregate, so the next one reloads it.
+     */
+    public static final String HOT_AGGREGATE_CACHE = "hotAggregateCache";
 
     @Bean(initMethod = "migrate")
     Flyway commandSideSchemaMigration(DataSource dataSource) {
@@ -76,6 +85,11 @@ public class EventStoreConfiguration {
     @Bean(HOT_AGGREGATE_SNAPSHOTS)
     SnapshotTriggerDefinition hotAggregateSnapshots(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    @Bean(HOT_AGGREGATE_CACHE)
+    Cache hotAggregateCache() {
+        return new WeakReferenceCache();
     }
 
     @Bean("defaultAxonObjectMapper")

@@ -3,6 +3,7 @@ package io.lyss.command.ratelimit;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect;
+import io.lyss.command.eventstore.EventStoreConfiguration;
 import io.lyss.command.ratelimit.api.GrantRateLimitAllowance;
 import io.lyss.command.ratelimit.api.GrantedAllowance;
 import io.lyss.command.ratelimit.api.RateLimitExhaustedException;
@@ -21,7 +22,9 @@ import org.axonframework.spring.stereotype.Aggregate;
  * Requests and tokens per minute for a scope, shared by every orchestrator instance: each minute's limit is handed
  * out in allowances, and the sum of allowances in a minute never exceeds the limit.
  */
-@Aggregate(snapshotTriggerDefinition = RateLimitConfiguration.SNAPSHOT_TRIGGER)
+@Aggregate(
+        snapshotTriggerDefinition = RateLimitConfiguration.SNAPSHOT_TRIGGER,
+        cache = EventStoreConfiguration.HOT_AGGREGATE_CACHE)
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY, getterVisibility = JsonAutoDetect.Visibility.NONE)
 class RateLimit {
 

@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 /** {@code GET /admin/v1/audit/verify}: checks the event store against its audit chain (platform administrator). */
 @RestController
-class AuditController {
+class AuditChainController {
 
     private final AuditVerifier verifier;
     private final DataSource dataSource;
     private final AccessPolicy policy;
 
-    AuditController(AuditVerifier verifier, DataSource dataSource, AccessPolicy policy) {
+    AuditChainController(AuditVerifier verifier, DataSource dataSource, AccessPolicy policy) {
         this.verifier = verifier;
         this.dataSource = dataSource;
         this.policy = policy;
