@@ -68,8 +68,9 @@ class PlatformEndToEndIT {
         properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.memory.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.memory.command-side-url", () -> "http://127.0.0.1:" + PORT);
+        // its own master key would make a memory projector here compete with MemoryEndToEndIT's for the same
+        // consumer group and checkpoint in this JVM: memory is tested there
+        properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);

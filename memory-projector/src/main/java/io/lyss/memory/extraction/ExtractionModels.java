@@ -3,6 +3,7 @@ package io.lyss.memory.extraction;
 import io.lyss.events.governance.SealedSecret;
 import io.lyss.memory.MemoryProperties;
 import io.lyss.security.secrets.SecretSealer;
+import io.lyss.security.secrets.SecretUnavailableException;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -57,6 +58,14 @@ public final class ExtractionModels implements Function<String, MemoryProperties
     }
 
     private Optional<MemoryProperties.Model> stored(String workspaceId) {
+        try {
+            return storedSealed(workspaceId);
+        } catch (SecretUnavailableException e) {
+            return Optional.empty(); // sealed under another master key: unusable here, rules extract
+        }
+    }
+
+    private Optional<MemoryProperties.Model> storedSealed(String workspaceId) {
         return jdbc
                 .query(
                         """
