@@ -73,6 +73,7 @@ class AuthorisationBenchmark {
                         "--lyss.orchestrator.kafka-bootstrap-servers=" + INFRA.kafkaBootstrapServers(),
                         "--lyss.orchestrator.command-side-url=http://127.0.0.1:" + port,
                         "--lyss.security.master-key=" + Base64.getEncoder().encodeToString(bytes(32)),
+                        "--lyss.memory.enabled=false",
                         "--lyss.security.admin-token=" + ADMIN_TOKEN,
                         "--lyss.security.internal-token=" + INTERNAL_TOKEN,
                         "--logging.level.root=WARN")) {

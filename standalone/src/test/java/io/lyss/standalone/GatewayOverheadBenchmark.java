@@ -61,6 +61,8 @@ class GatewayOverheadBenchmark {
         properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
+        properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
         properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
         properties.add("logging.level.io.lyss", () -> "WARN");

@@ -86,7 +86,7 @@ class GovernanceSecretsIT extends GovernancePlatform {
                 .as("an admin key is no virtual key")
                 .isEqualTo(401);
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> assertThat(jdbc.queryForObject(
-                        "SELECT coalesce(sum(requests), 0) FROM lyss_query.usage_daily WHERE workspace_id = ?",
+                        "SELECT coalesce(sum(requests), 0) FROM lyss_rm_usage.usage_daily WHERE workspace_id = ?",
                         Long.class,
                         ws))
                 .as("the usage read model holds the answered requests")
@@ -122,7 +122,7 @@ class GovernanceSecretsIT extends GovernancePlatform {
         List<String> tables = jdbc.queryForList(
                 """
                 SELECT table_schema || '.' || table_name FROM information_schema.tables
-                WHERE table_schema IN ('lyss_command', 'lyss_query') AND table_type = 'BASE TABLE'
+                WHERE table_schema LIKE 'lyss%' AND table_type = 'BASE TABLE'
                 """,
                 String.class);
         assertThat(tables).contains("lyss_command.domain_event_entry", "lyss_command.audit_chain");

@@ -61,6 +61,8 @@ class OpenAiSdkCompatibilityIT {
         properties.add("lyss.orchestrator.max-request-bytes", () -> 65_536);
         properties.add("lyss.orchestrator.routing.circuit-failure-threshold", () -> 2);
         properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
+        properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
         properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
     }

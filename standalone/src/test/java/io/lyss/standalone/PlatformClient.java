@@ -13,8 +13,8 @@ import java.util.List;
 /** Calls the running platform over real HTTP, as its users would. */
 final class PlatformClient {
 
-    /** A response: status and body, parsed as JSON when it is JSON. */
-    record Reply(int status, String body, String contentType) {
+    /** A response: status and body, parsed as JSON when it is JSON, and the Lyss turn id it names. */
+    record Reply(int status, String body, String contentType, String turnId) {
         JsonNode json() {
             try {
                 return new ObjectMapper().readTree(body);
@@ -73,7 +73,8 @@ final class PlatformClient {
             return new Reply(
                     response.statusCode(),
                     response.body(),
-                    response.headers().firstValue("Content-Type").orElse(""));
+                    response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("X-Lyss-Turn-Id").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

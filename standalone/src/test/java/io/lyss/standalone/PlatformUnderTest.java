@@ -32,6 +32,8 @@ final class PlatformUnderTest {
         properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + port);
         properties.add("lyss.security.master-key", () -> masterKey);
+        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
+        properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.previous-master-keys", () -> previousMasterKey);
         properties.add("lyss.security.admin-token", () -> adminToken);
         properties.add("lyss.security.internal-token", () -> "internal-" + random(24));

@@ -66,6 +66,7 @@ class QuotaAcrossInstancesIT {
                 "--lyss.orchestrator.kafka-bootstrap-servers=" + INFRA.kafkaBootstrapServers(),
                 "--lyss.orchestrator.command-side-url=http://127.0.0.1:" + PORT_A,
                 "--lyss.security.master-key=" + MASTER_KEY,
+                "--lyss.memory.enabled=false",
                 "--lyss.security.admin-token=" + ADMIN_TOKEN,
                 "--lyss.security.internal-token=" + INTERNAL_TOKEN,
                 "--lyss.quota.lease-idle-return=1s",

@@ -16,4 +16,7 @@ public interface AnswerSink {
 
     /** The answer failed after it started. */
     void fail(OpenAiError error);
+
+    /** Called before the first token when the answer comes from the cache ({@code exact} or {@code semantic}). */
+    default void fromCache(String kind) {}
 }

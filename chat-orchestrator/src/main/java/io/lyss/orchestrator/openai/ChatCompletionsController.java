@@ -33,6 +33,9 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ChatCompletionsController {
 
+    /** Response header naming the turn (and so the workflow run and spend) a request was recorded as. */
+    static final String TURN_ID_HEADER = "X-Lyss-Turn-Id";
+
     private final KeyAuthenticator authenticator;
     private final GovernanceView governance;
     private final ChatWorkflow workflow;
@@ -73,6 +76,8 @@ class ChatCompletionsController {
             throw OpenAiError.modelNotFound(request.model());
         }
         String turnId = UUID.randomUUID().toString().replace("-", "");
+        // Answers relayed from OpenAI-compatible channels keep the provider's id; this header names the turn.
+        httpResponse.setHeader(TURN_ID_HEADER, turnId);
         var identity =
                 new CompletionIdentity("chatcmpl-" + turnId, Instant.now().getEpochSecond(), request.model());
         AnswerSink sink = request.stream()

@@ -2,6 +2,7 @@ package io.lyss.orchestrator.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.lyss.orchestrator.cache.AnswerCache;
 import io.lyss.orchestrator.chat.OpenAiRelaySink;
 import io.lyss.orchestrator.chat.TokenCounts;
 import jakarta.servlet.http.HttpServletResponse;
@@ -82,5 +83,13 @@ final class JsonAnswerWriter implements OpenAiRelaySink {
     @Override
     public void fail(OpenAiError error) {
         throw error;
+    }
+
+    /** Tells the client, in {@code X-Lyss-Cache: hit-exact | hit-semantic}, that the cache answered. */
+    @Override
+    public void fromCache(String kind) {
+        if (!response.isCommitted()) {
+            response.setHeader(AnswerCache.REQUEST_HEADER, "hit-" + kind);
+        }
     }
 }

@@ -46,7 +46,14 @@ public final class ProviderClients {
 
     /** The {@code Authorization} header for an OpenAI-compatible channel, its secret opened once, in memory. */
     public String authorization(ChannelRoute route) {
-        return authorizations.computeIfAbsent(route.channelId(), id -> "Bearer " + secretOf(route));
+        String identity = route.clientIdentity();
+        String authorization = authorizations.get(identity);
+        if (authorization != null) {
+            return authorization;
+        }
+        // As for clients: a rotated secret gives a new identity, and the channel's older header is dropped.
+        authorizations.keySet().removeIf(old -> old.startsWith(route.channelId() + "|") && !old.equals(identity));
+        return authorizations.computeIfAbsent(identity, ignored -> "Bearer " + secretOf(route));
     }
 
     /** Where an OpenAI-compatible channel serves {@code /chat/completions}, without a trailing slash. */

@@ -57,6 +57,7 @@ final class CacheNode implements WorkflowNode {
         CachedAnswer cached = found.get();
         long firstToken = System.nanoTime();
         var usage = new TokenCounts(cached.promptTokens(), cached.completionTokens(), 0, false);
+        run.sink().fromCache(cached.kind());
         if (!cached.answer().isEmpty()) {
             run.sink().token(cached.answer());
         }

@@ -1,6 +1,7 @@
 package io.lyss.security.access;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.events.governance.WorkspaceRole;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,13 +24,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Guards the admin API. A caller is the bootstrap administrator (the admin token) or whatever an
  * {@link AdminPrincipalResolver} recognises (a logged-in user, an admin API key). Any call addressed to a
- * workspace ({@code /admin/v1/workspaces/{id}/...}) also needs a role there; finer checks are the handlers'.
- * Refusals are problem+json and never echo what was presented.
+ * workspace ({@code /admin/v1/workspaces/{id}/...}) also needs a role there, and a change to its budgets, rate
+ * limits, memory model or end users needs the admin role; finer checks are the handlers'. Calls outside any
+ * workspace (projections, audit verification, master-key rotation...) are the platform administrator's, but for
+ * listing and creating workspaces. Refusals are problem+json and never echo what was presented.
  */
 public final class AdminAccessGuard extends OncePerRequestFilter {
 
     private static final Pattern WORKSPACE_PATH = Pattern.compile("^/admin/v1/workspaces/([^/]+)(/.*)?$");
     private static final Set<String> PUBLIC_PATHS = Set.of("/admin/v1/login", "/admin/v1/openapi.json");
+    private static final String WORKSPACES = "/admin/v1/workspaces";
+    private static final Pattern ADMIN_ONLY_CHANGES =
+            Pattern.compile("^/(budgets|rate-limits|memory-model|end-users)(/.*)?$");
+    private static final Set<String> READS = Set.of("GET", "HEAD");
 
     private final byte[] bootstrapToken;
     private final Supplier<List<AdminPrincipalResolver>> resolvers;
@@ -55,13 +62,38 @@ public final class AdminAccessGuard extends OncePerRequestFilter {
             refuse(response, HttpStatus.UNAUTHORIZED, "A valid bearer token for the admin API is required.");
             return;
         }
-        Matcher workspace = WORKSPACE_PATH.matcher(path);
-        if (workspace.matches() && principal.get().roleIn(workspace.group(1)).isEmpty()) {
-            refuse(response, HttpStatus.FORBIDDEN, "You have no role in workspace '" + workspace.group(1) + "'.");
+        Optional<String> refusal = refusal(principal.get(), request.getMethod(), path);
+        if (refusal.isPresent()) {
+            refuse(response, HttpStatus.FORBIDDEN, refusal.get());
             return;
         }
         request.setAttribute(AdminPrincipal.ATTRIBUTE, principal.get());
         chain.doFilter(request, response);
+    }
+
+    /** Why this principal may not make this call, if it may not. */
+    private static Optional<String> refusal(AdminPrincipal principal, String method, String path) {
+        if (principal.isPlatformAdmin()) {
+            return Optional.empty();
+        }
+        Matcher workspace = WORKSPACE_PATH.matcher(path);
+        if (!workspace.matches()) {
+            return path.equals(WORKSPACES)
+                    ? Optional.empty()
+                    : Optional.of("Only the platform administrator (the bootstrap admin token) may do this.");
+        }
+        String workspaceId = workspace.group(1);
+        Optional<WorkspaceRole> role = principal.roleIn(workspaceId);
+        if (role.isEmpty()) {
+            return Optional.of("You have no role in workspace '" + workspaceId + "'.");
+        }
+        String resource = workspace.group(2) == null ? "" : workspace.group(2);
+        if (!READS.contains(method)
+                && ADMIN_ONLY_CHANGES.matcher(resource).matches()
+                && !role.get().includes(WorkspaceRole.ADMIN)) {
+            return Optional.of("This needs the admin role in workspace '" + workspaceId + "'.");
+        }
+        return Optional.empty();
     }
 
     private Optional<AdminPrincipal> resolve(String token) {

@@ -54,6 +54,35 @@ class AdminAccessGuardTest {
         assertThat(call(request("/admin/v1/login", null)).getStatus()).isEqualTo(200);
     }
 
+    @Test
+    void budgetsRateLimitsMemoryModelAndErasureChangeOnlyWithTheAdminRole() throws Exception {
+        for (String resource : List.of("budgets", "rate-limits", "memory-model", "end-users/u1/forget")) {
+            MockHttpServletResponse refused =
+                    call(request("/admin/v1/workspaces/ws_1/" + resource, "Bearer user-token"));
+            assertThat(refused.getStatus()).as(resource).isEqualTo(403);
+            assertThat(refused.getContentAsString()).contains("admin role");
+            assertThat(call(request("/admin/v1/workspaces/ws_1/" + resource, "Bearer t0ken"))
+                            .getStatus())
+                    .as(resource)
+                    .isEqualTo(200);
+        }
+        var read = request("/admin/v1/workspaces/ws_1/budgets", "Bearer user-token");
+        read.setMethod("GET");
+        assertThat(call(read).getStatus()).isEqualTo(200);
+    }
+
+    @Test
+    void callsOutsideAWorkspaceArePlatformOperationsButForWorkspacesThemselves() throws Exception {
+        for (String path : List.of(
+                "/admin/v1/projections/usage/rebuild", "/admin/v1/audit/verify", "/admin/v1/master-key/reseal")) {
+            MockHttpServletResponse refused = call(request(path, "Bearer user-token"));
+            assertThat(refused.getStatus()).as(path).isEqualTo(403);
+            assertThat(call(request(path, "Bearer t0ken")).getStatus()).as(path).isEqualTo(200);
+        }
+        assertThat(call(request("/admin/v1/workspaces", "Bearer user-token")).getStatus())
+                .isEqualTo(200);
+    }
+
     private static MockHttpServletRequest request(String path, String authorization) {
         var request = new MockHttpServletRequest("POST", path);
         if (authorization != null) {

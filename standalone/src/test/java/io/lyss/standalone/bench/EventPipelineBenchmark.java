@@ -64,6 +64,8 @@ class EventPipelineBenchmark {
         properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(random(32)));
+        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
+        properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.admin-token", () -> "admin-" + UUID.randomUUID());
         properties.add("lyss.security.internal-token", () -> INTERNAL_TOKEN);
     }
