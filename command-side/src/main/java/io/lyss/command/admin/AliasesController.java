@@ -5,6 +5,7 @@ import io.lyss.command.access.ResourceView;
 import io.lyss.command.alias.ModelAlias;
 import io.lyss.command.alias.api.DefineModelAlias;
 import io.lyss.command.alias.api.RemoveModelAlias;
+import io.lyss.command.scope.CallProvenance;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.governance.ModelAliasDefined;
 import io.lyss.events.governance.WorkspaceRole;

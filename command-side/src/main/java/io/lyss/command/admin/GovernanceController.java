@@ -1,6 +1,7 @@
 package io.lyss.command.admin;
 
 import io.lyss.command.access.AccessPolicy;
+import io.lyss.command.scope.CallProvenance;
 import io.lyss.events.Actor;
 import io.lyss.events.governance.WorkspaceRole;
 import io.lyss.security.access.AdminPrincipal;

@@ -1,6 +1,7 @@
 package io.lyss.command.admin;
 
 import io.lyss.command.access.AccessPolicy;
+import io.lyss.command.scope.CallProvenance;
 import io.lyss.security.access.AdminPrincipal;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestAttribute;

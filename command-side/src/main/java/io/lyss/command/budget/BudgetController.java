@@ -1,14 +1,14 @@
 package io.lyss.command.budget;
 
-import io.lyss.command.scope.Provenance;
-import io.lyss.events.Actor;
+import io.lyss.command.scope.CallProvenance;
+import io.lyss.security.access.AdminPrincipal;
 import jakarta.validation.Valid;
 import java.net.URI;
-import java.util.UUID;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -29,8 +29,9 @@ class BudgetController {
     ResponseEntity<BudgetStatus> setBudget(
             @PathVariable String workspaceId,
             @Valid @RequestBody BudgetRequests.SetBudgetRequest request,
+            @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal caller,
             @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
-        String budgetId = admin.setBudget(workspaceId, request, adminProvenance(requestId));
+        String budgetId = admin.setBudget(workspaceId, request, CallProvenance.of(caller, requestId));
         return ResponseEntity.created(URI.create("/admin/v1/workspaces/" + workspaceId + "/budgets/" + budgetId))
                 .body(admin.status(workspaceId, budgetId));
     }
@@ -38,12 +39,5 @@ class BudgetController {
     @GetMapping("/{budgetId}")
     BudgetStatus status(@PathVariable String workspaceId, @PathVariable String budgetId) {
         return admin.status(workspaceId, budgetId);
-    }
-
-    static Provenance adminProvenance(String requestId) {
-        String correlationId = requestId == null || requestId.isBlank() || requestId.length() > 100
-                ? UUID.randomUUID().toString()
-                : requestId;
-        return new Provenance(Actor.adminToken(), correlationId);
     }
 }

@@ -4,21 +4,23 @@ import io.lyss.command.ratelimit.api.GrantRateLimitAllowance;
 import io.lyss.command.ratelimit.api.GrantedAllowance;
 import io.lyss.command.ratelimit.api.RateLimitIds;
 import io.lyss.command.ratelimit.api.SetRateLimit;
+import io.lyss.command.scope.CallProvenance;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.command.scope.Provenance;
 import io.lyss.command.scope.ScopeChecks;
 import io.lyss.events.Actor;
 import io.lyss.events.governance.RateLimitScope;
+import io.lyss.security.access.AdminPrincipal;
 import jakarta.validation.Valid;
 import java.net.URI;
 import java.time.Clock;
 import java.util.Locale;
-import java.util.UUID;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestAttribute;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
@@ -45,6 +47,7 @@ class RateLimitController {
     ResponseEntity<RateLimitRequests.RateLimitView> setRateLimit(
             @PathVariable String workspaceId,
             @Valid @RequestBody RateLimitRequests.SetRateLimitRequest request,
+            @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal caller,
             @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
         scopes.requireWorkspace(workspaceId);
         RateLimitScope scope = parseScope(request.scope());
@@ -58,10 +61,7 @@ class RateLimitController {
         String rateLimitId = RateLimitIds.forScope(scopeId);
         var command = new SetRateLimit(
                 rateLimitId, workspaceId, scope, scopeId, request.requestsPerMinute(), request.tokensPerMinute());
-        String correlationId = requestId == null || requestId.isBlank() || requestId.length() > 100
-                ? UUID.randomUUID().toString()
-                : requestId;
-        send(command, new Provenance(Actor.adminToken(), correlationId));
+        send(command, CallProvenance.of(caller, requestId));
         var view = new RateLimitRequests.RateLimitView(
                 rateLimitId,
                 workspaceId,

@@ -1,15 +1,14 @@
-package io.lyss.command.admin;
+package io.lyss.command.scope;
 
-import io.lyss.command.scope.Provenance;
 import io.lyss.security.access.AdminPrincipal;
 import java.util.UUID;
 
 /** The provenance of an admin call: the caller as actor, the client's request id (or a fresh one) as correlation. */
-final class CallProvenance {
+public final class CallProvenance {
 
     private CallProvenance() {}
 
-    static Provenance of(AdminPrincipal caller, String requestId) {
+    public static Provenance of(AdminPrincipal caller, String requestId) {
         String correlationId = requestId == null || requestId.isBlank() || requestId.length() > 100
                 ? UUID.randomUUID().toString()
                 : requestId;
