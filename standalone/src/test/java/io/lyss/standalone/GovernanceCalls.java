@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 /** The admin and OpenAI calls governance tests make, over real HTTP. */
 final class GovernanceCalls {
@@ -85,14 +86,15 @@ final class GovernanceCalls {
         return ids;
     }
 
+    /** A chat no earlier one answers from the cache: each must reach the channel (and show its credentials). */
     int chat(String key, String model) {
         return client.post(
                         "/v1/chat/completions",
                         key,
                         """
-                        {"model":"%s","messages":[{"role":"user","content":"Hello?"}]}
+                        {"model":"%s","messages":[{"role":"user","content":"Hello? %s"}]}
                         """
-                                .formatted(model))
+                                .formatted(model, UUID.randomUUID()))
                 .status();
     }
 }

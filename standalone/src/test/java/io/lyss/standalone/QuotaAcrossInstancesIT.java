@@ -292,6 +292,8 @@ class QuotaAcrossInstancesIT {
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/chat/completions"))
                 .header("Authorization", "Bearer " + key)
                 .header("Content-Type", "application/json")
+                // the same question many times: without this the answer cache would serve most of them
+                .header("X-Lyss-Cache", "off")
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build();
         try {
