@@ -16,6 +16,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Builds the {@link ProjectedAnswerCache} from the event log: a turn with a request hash and a complete answer,
@@ -24,6 +26,8 @@ import org.apache.kafka.common.TopicPartition;
  * on each start and is the same everywhere.
  */
 public final class AnswerCacheFeed extends TopicFollower {
+
+    private static final Logger LOG = LoggerFactory.getLogger(AnswerCacheFeed.class);
 
     private static final String TURN = "conversation.TurnCompleted";
     private static final String SPENT = "usage.TokensSpent";
@@ -75,10 +79,19 @@ public final class AnswerCacheFeed extends TopicFollower {
         }
         while (following()) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-                eventTypeOf(record)
-                        .filter(type -> type.equals(TURN) || type.equals(SPENT))
-                        .flatMap(type -> reader.payload(reader.envelope(record.value())))
-                        .ifPresent(this::apply);
+                try {
+                    eventTypeOf(record)
+                            .filter(type -> type.equals(TURN) || type.equals(SPENT))
+                            .flatMap(type -> reader.payload(reader.envelope(record.value())))
+                            .ifPresent(this::apply);
+                } catch (IllegalArgumentException unreadable) {
+                    // The cache is best effort: an event it cannot read costs one cacheable answer, never the feed.
+                    LOG.warn(
+                            "answer-cache-feed skipped an unreadable event at {}-{}@{}",
+                            record.topic(),
+                            record.partition(),
+                            record.offset());
+                }
                 applied.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
         }
