@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lyss.orchestrator.OrchestratorProperties;
 import io.lyss.orchestrator.cache.AnswerCache;
+import io.lyss.orchestrator.cache.CacheHeader;
 import io.lyss.orchestrator.cache.CanonicalRequest;
 import io.lyss.orchestrator.chat.PromptMessage;
 import io.lyss.orchestrator.chat.UpstreamCaller;
@@ -105,10 +106,8 @@ class DifyChatController {
                 request.query(),
                 request.user(),
                 channels,
-                "off".equalsIgnoreCase(cacheHeader) || "no-store".equalsIgnoreCase(cacheHeader)
-                        ? null
-                        : CanonicalRequest.of(canonicalBody(model, messages)),
-                "semantic".equalsIgnoreCase(cacheHeader),
+                CacheHeader.of(cacheHeader).bypasses() ? null : CanonicalRequest.of(canonicalBody(model, messages)),
+                CacheHeader.of(cacheHeader).allowsSemantic(),
                 receivedAt,
                 null);
         var events = new DifyEvents(json, ids, usage, model);

@@ -1,8 +1,8 @@
 package io.lyss.orchestrator.openai;
 
 import io.lyss.orchestrator.cache.AnswerCache;
+import io.lyss.orchestrator.cache.CacheHeader;
 import io.lyss.orchestrator.cache.CanonicalRequest;
-import java.util.Locale;
 
 /**
  * Whether an OpenAI chat request may be answered from, and later stored into, the answer cache. Only plain-text
@@ -17,12 +17,12 @@ record CacheDirective(String canonicalRequest, boolean semantic) {
     private static final CacheDirective BYPASS = new CacheDirective(null, false);
 
     static CacheDirective of(ChatCompletionRequest request, String header) {
-        String mode = header == null ? "" : header.trim().toLowerCase(Locale.ROOT);
-        if (request.needsOpenAiChannel() || mode.equals("off") || mode.equals("no-store")) {
+        CacheHeader asked = CacheHeader.of(header);
+        if (request.needsOpenAiChannel() || asked.bypasses()) {
             return BYPASS;
         }
         return new CacheDirective(
-                CanonicalRequest.of(request.body()), request.semanticCache() || mode.equals("semantic"));
+                CanonicalRequest.of(request.body()), request.semanticCache() || asked.allowsSemantic());
     }
 
     /** The request header by which a client steers the cache. */
