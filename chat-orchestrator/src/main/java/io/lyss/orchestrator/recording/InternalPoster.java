@@ -41,13 +41,22 @@ final class InternalPoster {
         Thread.ofVirtual().name("lyss-report-" + what).start(() -> deliver(path, body, what));
     }
 
-    private void deliver(String path, byte[] body, String what) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+    /** One attempt, on the caller's thread: the command side's answer. */
+    HttpResponse<byte[]> send(String path, byte[] body) throws IOException, InterruptedException {
+        return http.send(request(path, body), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private HttpRequest request(String path, byte[] body) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + internalToken)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
+    }
+
+    private void deliver(String path, byte[] body, String what) {
+        HttpRequest request = request(path, body);
         Duration backoff = Duration.ofMillis(200);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
@@ -79,7 +88,7 @@ final class InternalPoster {
         LOG.error("{} could not be recorded after {} attempts", what, ATTEMPTS);
     }
 
-    private byte[] body(Object report, String what) {
+    byte[] body(Object report, String what) {
         try {
             return json.writeValueAsBytes(report);
         } catch (JsonProcessingException e) {

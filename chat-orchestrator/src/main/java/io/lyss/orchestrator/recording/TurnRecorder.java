@@ -1,21 +1,132 @@
 package io.lyss.orchestrator.recording;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Reports finished turns to the command side ({@code POST /internal/v1/turns}), off the request path, retrying
- * with backoff until the turn is stored (the command side de-duplicates by turn id, so a retry never
- * double-counts).
+ * Reports finished turns to the command side off the request path, in batches ({@code POST
+ * /internal/v1/turn-batches}): one sender takes every turn waiting when it is free, up to {@value #MAX_BATCH}, so a
+ * quiet gateway reports each turn at once and a busy one pays the command side's per-call cost once per batch. A
+ * batch is retried with backoff until stored (the command side de-duplicates by turn id, so a retry never
+ * double-counts); closing waits for the turns still waiting.
  */
-public final class TurnRecorder {
+public final class TurnRecorder implements AutoCloseable {
+
+    static final String PATH = "/internal/v1/turn-batches";
+    static final int MAX_BATCH = 256;
+
+    private static final Logger LOG = LoggerFactory.getLogger(TurnRecorder.class);
+    private static final int CAPACITY = 100_000;
+    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
 
     private final InternalPoster poster;
+    private final ObjectMapper json;
+    private final BlockingQueue<FinishedTurn> waiting = new LinkedBlockingQueue<>(CAPACITY);
+    private final Thread sender;
+    private volatile boolean closing;
 
     public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json) {
         this.poster = new InternalPoster(commandSideUrl, internalToken, json);
+        this.json = json;
+        this.sender = Thread.ofPlatform().daemon().name("lyss-turn-recorder").start(this::sendUntilClosed);
     }
 
     public void record(FinishedTurn turn) {
-        poster.post("/internal/v1/turns", turn, "turn " + turn.turnId());
+        if (closing || !waiting.offer(turn)) {
+            LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
+        }
+    }
+
+    /** Stops taking turns and waits (a bounded time) until those already taken are stored. */
+    @Override
+    public void close() {
+        closing = true;
+        try {
+            if (!sender.join(CLOSE_WAIT)) {
+                LOG.error("{} turns were not recorded before shutdown", waiting.size());
+                sender.interrupt();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private void sendUntilClosed() {
+        List<FinishedTurn> batch = new ArrayList<>(MAX_BATCH);
+        try {
+            while (!closing || !waiting.isEmpty()) {
+                FinishedTurn first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
+                    continue;
+                }
+                batch.add(first);
+                waiting.drainTo(batch, MAX_BATCH - 1);
+                deliver(batch);
+                batch.clear();
+            }
+        } catch (InterruptedException e) {
+            LOG.error("Interrupted with {} turns not recorded", batch.size() + waiting.size());
+        }
+    }
+
+    private void deliver(List<FinishedTurn> batch) throws InterruptedException {
+        byte[] body = poster.body(Map.of("turns", batch), "a batch of turns");
+        Duration backoff = FIRST_BACKOFF;
+        long giveUpAt = Long.MAX_VALUE;
+        while (true) {
+            try {
+                HttpResponse<byte[]> response = poster.send(PATH, body);
+                int status = response.statusCode();
+                if (status == 200) {
+                    logRefused(response.body());
+                    return;
+                }
+                if (status / 100 == 4 && status != 429) {
+                    LOG.error("The command side refused a batch of {} turns with HTTP {}", batch.size(), status);
+                    return;
+                }
+                LOG.warn("Recording {} turns failed with HTTP {}; retrying", batch.size(), status);
+            } catch (IOException e) {
+                LOG.warn(
+                        "Recording {} turns failed: {}; retrying",
+                        batch.size(),
+                        e.getClass().getSimpleName());
+            }
+            if (closing && giveUpAt == Long.MAX_VALUE) {
+                giveUpAt = System.nanoTime() + CLOSE_WAIT.toNanos();
+            }
+            if (System.nanoTime() > giveUpAt) {
+                LOG.error("{} turns could not be recorded before shutdown", batch.size());
+                return;
+            }
+            Thread.sleep(backoff);
+            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
+        }
+    }
+
+    private void logRefused(byte[] answer) {
+        try {
+            for (JsonNode refused : json.readTree(answer).path("rejected")) {
+                LOG.error(
+                        "The command side refused turn {}: {}",
+                        refused.path("turnId").asText(),
+                        refused.path("reason").asText());
+            }
+        } catch (IOException e) {
+            LOG.warn("The command side's answer to a batch of turns was not readable");
+        }
     }
 }

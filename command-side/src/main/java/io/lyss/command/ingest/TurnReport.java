@@ -1,7 +1,10 @@
 package io.lyss.command.ingest;
 
 import io.lyss.command.conversation.api.CacheSaving;
+import io.lyss.command.conversation.api.RecordTurn;
 import io.lyss.command.conversation.api.WorkflowTimeline;
+import io.lyss.command.scope.Provenance;
+import io.lyss.events.Actor;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -32,4 +35,42 @@ record TurnReport(
         String spendReason,
         WorkflowTimeline workflow,
         CacheSaving cacheSaving,
-        String requestHash) {}
+        String requestHash) {
+
+    RecordTurn toCommand() {
+        return new RecordTurn(
+                conversationId,
+                turnId,
+                workspaceId,
+                keyId,
+                api,
+                model,
+                channelId,
+                question,
+                answer,
+                finishReason,
+                latencyMillis,
+                firstTokenMillis,
+                promptTokens,
+                completionTokens,
+                cachedTokens,
+                costMicros,
+                priceVersion,
+                usageEstimated,
+                endUserId,
+                spendReason,
+                workflow,
+                cacheSaving,
+                requestHash);
+    }
+
+    /** A turn is caused by the key that asked for it, and correlated by its own id. */
+    Provenance provenance() {
+        return new Provenance(Actor.apiKey(keyId), turnId);
+    }
+
+    @Override
+    public String toString() {
+        return "TurnReport[" + turnId + ", " + workspaceId + ", " + model + "]";
+    }
+}

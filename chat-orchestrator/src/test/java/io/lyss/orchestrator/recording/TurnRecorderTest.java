@@ -1,0 +1,147 @@
+package io.lyss.orchestrator.recording;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/** The turn recorder against a real HTTP server standing in for the command side's batch endpoint. */
+class TurnRecorderTest {
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<String> storedTurnIds = Collections.synchronizedList(new ArrayList<>());
+    private final List<Integer> batchSizes = Collections.synchronizedList(new ArrayList<>());
+    private final AtomicInteger failuresToAnswer = new AtomicInteger();
+    private final CountDownLatch firstCallHeld = new CountDownLatch(1);
+    private volatile CountDownLatch releaseFirstCall = new CountDownLatch(0);
+    private HttpServer commandSide;
+
+    @AfterEach
+    void stop() {
+        if (commandSide != null) {
+            commandSide.stop(0);
+        }
+    }
+
+    @Test
+    void turnsWaitingWhileABatchIsSentGoInTheNextBatchesEachExactlyOnce() throws Exception {
+        releaseFirstCall = new CountDownLatch(1);
+        try (var recorder = recorder()) {
+            recorder.record(turn("t-first"));
+            assertThat(firstCallHeld.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 500; i++) {
+                recorder.record(turn("t-" + i));
+            }
+            releaseFirstCall.countDown();
+            await().atMost(Duration.ofSeconds(20)).until(() -> storedTurnIds.size() >= 501);
+        }
+        assertThat(storedTurnIds).hasSize(501).doesNotHaveDuplicates();
+        // 1 turn, then the 500 that waited: at most 256 per batch
+        assertThat(batchSizes).containsExactly(1, TurnRecorder.MAX_BATCH, 500 - TurnRecorder.MAX_BATCH);
+    }
+
+    @Test
+    void aBatchTheCommandSideCouldNotStoreIsSentAgainUntilStored() throws Exception {
+        failuresToAnswer.set(2);
+        try (var recorder = recorder()) {
+            recorder.record(turn("t-retried"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> storedTurnIds.contains("t-retried"));
+        }
+        assertThat(batchSizes).containsExactly(1, 1, 1);
+        assertThat(storedTurnIds).containsExactly("t-retried");
+    }
+
+    @Test
+    void closingWaitsForTheTurnsAlreadyTaken() throws Exception {
+        releaseFirstCall = new CountDownLatch(1);
+        var recorder = recorder();
+        recorder.record(turn("t-a"));
+        assertThat(firstCallHeld.await(10, TimeUnit.SECONDS)).isTrue();
+        recorder.record(turn("t-b"));
+        recorder.record(turn("t-c"));
+        Thread.ofVirtual().start(releaseFirstCall::countDown);
+        recorder.close();
+        assertThat(storedTurnIds).containsExactlyInAnyOrder("t-a", "t-b", "t-c");
+    }
+
+    private TurnRecorder recorder() throws IOException {
+        commandSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        commandSide.createContext(TurnRecorder.PATH, this::answer);
+        commandSide.start();
+        return new TurnRecorder("http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json);
+    }
+
+    private void answer(HttpExchange exchange) throws IOException {
+        JsonNode batch = json.readTree(exchange.getRequestBody().readAllBytes());
+        batchSizes.add(batch.path("turns").size());
+        boolean authorised =
+                "Bearer internal-test-token".equals(exchange.getRequestHeaders().getFirst("Authorization"));
+        if (firstCallHeld.getCount() > 0) {
+            firstCallHeld.countDown();
+            awaitRelease();
+        }
+        if (!authorised || failuresToAnswer.getAndDecrement() > 0) {
+            exchange.sendResponseHeaders(authorised ? 503 : 401, -1);
+            exchange.close();
+            return;
+        }
+        batch.path("turns")
+                .forEach(turn -> storedTurnIds.add(turn.path("turnId").asText()));
+        byte[] body =
+                ("{\"recorded\":" + batch.path("turns").size() + ",\"rejected\":[]}").getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Content-Type", "application/json");
+        exchange.sendResponseHeaders(200, body.length);
+        exchange.getResponseBody().write(body);
+        exchange.close();
+    }
+
+    private void awaitRelease() {
+        try {
+            releaseFirstCall.await(20, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static FinishedTurn turn(String turnId) {
+        return new FinishedTurn(
+                "conv_" + turnId,
+                turnId,
+                "ws_1",
+                "key_1",
+                "openai",
+                "gpt-test",
+                "ch_1",
+                "q",
+                "a",
+                "stop",
+                3,
+                2,
+                5,
+                7,
+                0,
+                11,
+                "v1",
+                false,
+                null,
+                null,
+                null,
+                null,
+                null);
+    }
+}
