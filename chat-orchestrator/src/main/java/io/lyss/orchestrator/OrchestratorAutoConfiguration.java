@@ -128,7 +128,8 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     TurnRecorder turnRecorder(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
-        return new TurnRecorder(properties.commandSideUrl(), security.internalToken(), json);
+        return new TurnRecorder(
+                properties.commandSideUrl(), security.internalToken(), json, properties.recordingLinger());
     }
 
     /** Memory for the workflow's memory node, only when a memory projector is configured. */

@@ -12,6 +12,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param upstreamTimeout how long one provider call may take, end to end
  * @param maxRequestBytes largest accepted request body
  * @param querySideUrl base URL of the query side that serves the conversation read model (Dify API)
+ * @param recordingLinger how long finished turns may wait to be reported together; a longer wait makes bigger
+ *     batches (cheaper recording) and later read models
  */
 @ConfigurationProperties("lyss.orchestrator")
 public record OrchestratorProperties(
@@ -19,4 +21,5 @@ public record OrchestratorProperties(
         @DefaultValue("http://127.0.0.1:8080") String commandSideUrl,
         @DefaultValue("120s") Duration upstreamTimeout,
         @DefaultValue("8388608") int maxRequestBytes,
-        @DefaultValue("http://127.0.0.1:8080") String querySideUrl) {}
+        @DefaultValue("http://127.0.0.1:8080") String querySideUrl,
+        @DefaultValue("10ms") Duration recordingLinger) {}

@@ -16,10 +16,11 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Reports finished turns to the command side off the request path, in batches ({@code POST
- * /internal/v1/turn-batches}): one sender takes every turn waiting when it is free, up to {@value #MAX_BATCH}, so a
- * quiet gateway reports each turn at once and a busy one pays the command side's per-call cost once per batch. A
- * batch is retried with backoff until stored (the command side de-duplicates by turn id, so a retry never
- * double-counts); closing waits for the turns still waiting.
+ * /internal/v1/turn-batches}): one sender takes the turns that arrive within a short linger after the first one
+ * (and every turn waiting when it is free), up to {@value #MAX_BATCH}, so the command side's per-call and
+ * per-commit cost is paid once per batch rather than once per turn. A batch is retried with backoff until stored
+ * (the command side de-duplicates by turn id, so a retry never double-counts); closing waits for the turns still
+ * waiting.
  */
 public final class TurnRecorder implements AutoCloseable {
 
@@ -35,12 +36,14 @@ public final class TurnRecorder implements AutoCloseable {
     private final InternalPoster poster;
     private final ObjectMapper json;
     private final BlockingQueue<FinishedTurn> waiting = new LinkedBlockingQueue<>(CAPACITY);
+    private final Duration linger;
     private final Thread sender;
     private volatile boolean closing;
 
-    public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json) {
+    public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger) {
         this.poster = new InternalPoster(commandSideUrl, internalToken, json);
         this.json = json;
+        this.linger = linger;
         this.sender = Thread.ofPlatform().daemon().name("lyss-turn-recorder").start(this::sendUntilClosed);
     }
 
@@ -73,12 +76,27 @@ public final class TurnRecorder implements AutoCloseable {
                     continue;
                 }
                 batch.add(first);
-                waiting.drainTo(batch, MAX_BATCH - 1);
+                gather(batch);
                 deliver(batch);
                 batch.clear();
             }
         } catch (InterruptedException e) {
             LOG.error("Interrupted with {} turns not recorded", batch.size() + waiting.size());
+        }
+    }
+
+    /** Adds the turns that arrive within the linger, without waiting once the batch is full or when closing. */
+    private void gather(List<FinishedTurn> batch) throws InterruptedException {
+        long until = System.nanoTime() + linger.toNanos();
+        waiting.drainTo(batch, MAX_BATCH - batch.size());
+        long left;
+        while (batch.size() < MAX_BATCH && !closing && (left = until - System.nanoTime()) > 0) {
+            FinishedTurn next = waiting.poll(left, TimeUnit.NANOSECONDS);
+            if (next == null) {
+                return;
+            }
+            batch.add(next);
+            waiting.drainTo(batch, MAX_BATCH - batch.size());
         }
     }
 

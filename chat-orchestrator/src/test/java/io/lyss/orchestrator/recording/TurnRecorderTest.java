@@ -56,6 +56,17 @@ class TurnRecorderTest {
     }
 
     @Test
+    void turnsArrivingWithinTheLingerAreReportedTogether() throws Exception {
+        try (var recorder = recorder(Duration.ofSeconds(1))) {
+            for (int i = 0; i < 5; i++) {
+                recorder.record(turn("t-" + i));
+            }
+            await().atMost(Duration.ofSeconds(20)).until(() -> storedTurnIds.size() >= 5);
+        }
+        assertThat(batchSizes).containsExactly(5);
+    }
+
+    @Test
     void aBatchTheCommandSideCouldNotStoreIsSentAgainUntilStored() throws Exception {
         failuresToAnswer.set(2);
         try (var recorder = recorder()) {
@@ -80,10 +91,15 @@ class TurnRecorderTest {
     }
 
     private TurnRecorder recorder() throws IOException {
+        return recorder(Duration.ofMillis(10));
+    }
+
+    private TurnRecorder recorder(Duration linger) throws IOException {
         commandSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         commandSide.createContext(TurnRecorder.PATH, this::answer);
         commandSide.start();
-        return new TurnRecorder("http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json);
+        return new TurnRecorder(
+                "http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json, linger);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
