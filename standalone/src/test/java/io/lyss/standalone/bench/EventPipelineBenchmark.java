@@ -29,9 +29,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The event pipeline of the whole platform (not part of {@code ./lyss test}; run it by name, see docs/benchmarks.md):
- * how many events per second the command side appends (turn reports over {@code POST /internal/v1/turns}, through
- * Axon into the PostgreSQL event store, three events per turn), against plain JDBC inserts of the same payloads in
- * the same run; and the delay from a turn's append (its 204) to its row in the usage read model, p50 and p99.
+ * how many events per second the command side appends (turn reports one by one over {@code POST /internal/v1/turns},
+ * and in batches over {@code POST /internal/v1/turn-batches} as orchestrators send them, through Axon into the
+ * PostgreSQL event store, three events per turn), against plain JDBC inserts of the same payloads in the same run;
+ * and the delay from a turn's append (its 204) to its row in the usage read model, p50 and p99.
  */
 @SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class EventPipelineBenchmark {
@@ -42,6 +43,8 @@ class EventPipelineBenchmark {
     private static final int TURNS = Integer.getInteger("lyss.bench.turns", 2_000);
     private static final int CONCURRENCY = Integer.getInteger("lyss.bench.concurrency", 8);
     private static final int DELAY_SAMPLES = Integer.getInteger("lyss.bench.delay-samples", 200);
+    private static final int BATCH = 256;
+    private static final int BATCH_CONCURRENCY = 2;
 
     @Autowired
     JdbcTemplate jdbc;
@@ -96,6 +99,8 @@ class EventPipelineBenchmark {
 
         double axonSeconds =
                 timed(TURNS, CONCURRENCY, i -> post(turnJson(UUID.randomUUID().toString(), "t" + i, "key_append")));
+        int batches = (TURNS + BATCH - 1) / BATCH;
+        double batchedSeconds = timed(batches, BATCH_CONCURRENCY, this::postBatch);
 
         List<Long> delays = Collections.synchronizedList(new ArrayList<>());
         for (int i = 0; i < DELAY_SAMPLES; i++) {
@@ -127,6 +132,14 @@ class EventPipelineBenchmark {
                 plainSeconds, events / plainSeconds);
         System.out.printf("Axon path / plain JDBC time ratio        %.2f%n", axonSeconds / plainSeconds);
         System.out.printf(
+                "append in batches of %d over POST /internal/v1/turn-batches, %d in parallel (what orchestrators do): %.1f s, %,.0f events/s (%,.0f turns/s), %.1fx the per-turn path%n",
+                BATCH,
+                BATCH_CONCURRENCY,
+                batchedSeconds,
+                events / batchedSeconds,
+                TURNS / batchedSeconds,
+                axonSeconds / batchedSeconds);
+        System.out.printf(
                 "append -> usage read model, %d turns one after another: p50 %.1f ms, p99 %.1f ms, max %.1f ms%n",
                 delays.size(), millis(delays, 0.50), millis(delays, 0.99), delays.getLast() / 1e6);
     }
@@ -151,15 +164,19 @@ class EventPipelineBenchmark {
     }
 
     private void post(String json) {
+        send("/internal/v1/turns", json, 204);
+    }
+
+    private void send(String path, String json, int expectedStatus) {
         try {
             HttpResponse<String> response = http.send(
-                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + "/internal/v1/turns"))
+                    HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + PORT + path))
                             .header("Authorization", "Bearer " + INTERNAL_TOKEN)
                             .header("Content-Type", "application/json")
                             .POST(HttpRequest.BodyPublishers.ofString(json))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 204) {
+            if (response.statusCode() != expectedStatus || response.body().contains("\"turnId\"")) {
                 throw new IllegalStateException(
                         "Turn report refused: " + response.statusCode() + " " + response.body());
             }
@@ -169,6 +186,14 @@ class EventPipelineBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private void postBatch(int batch) {
+        List<String> turns = new ArrayList<>(BATCH);
+        for (int i = batch * BATCH; i < Math.min(TURNS, (batch + 1) * BATCH); i++) {
+            turns.add(turnJson(UUID.randomUUID().toString(), "b" + i, "key_batched"));
+        }
+        send("/internal/v1/turn-batches", "{\"turns\":[" + String.join(",", turns) + "]}", 200);
     }
 
     private String turnJson(String conversation, String turn, String key) {
