@@ -8,11 +8,7 @@ import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.routing.ProviderClients;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 
 /**
@@ -27,7 +23,7 @@ final class OpenAiRelay {
     private final ProviderClients clients;
     private final ObjectMapper json;
     private final TokenEstimator estimator;
-    private final HttpClient http;
+    private final UpstreamHttp http;
     private final Duration firstTokenTimeout;
     private final Duration answerTimeout;
 
@@ -43,35 +39,24 @@ final class OpenAiRelay {
         this.estimator = estimator;
         this.firstTokenTimeout = firstTokenTimeout;
         this.answerTimeout = answerTimeout;
-        this.http = HttpClient.newBuilder()
-                .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(connectTimeout)
-                .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+        this.http = new UpstreamHttp(connectTimeout);
     }
 
     AttemptResult attempt(ChannelRoute channel, UpstreamCaller.Prompt prompt, OpenAiRelaySink sink) {
         boolean stream = prompt.openAiBody().path("stream").asBoolean(false);
-        HttpResponse<InputStream> response;
+        UpstreamHttp.Answer response;
         try {
-            HttpRequest request = HttpRequest.newBuilder(
-                            URI.create(ProviderClients.openAiBaseUrl(channel) + "/chat/completions"))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", clients.authorization(channel))
-                    .timeout(stream ? firstTokenTimeout : answerTimeout)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(
-                            upstreamBody(prompt.openAiBody(), channel.upstreamModelFor(prompt.model()), stream)))
-                    .build();
-            response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpTimeoutException e) {
+            response = http.postJson(
+                    ProviderClients.openAiBaseUrl(channel) + "/chat/completions",
+                    clients.authorization(channel),
+                    upstreamBody(prompt.openAiBody(), channel.upstreamModelFor(prompt.model()), stream),
+                    stream ? firstTokenTimeout : answerTimeout);
+        } catch (SocketTimeoutException e) {
             return new AttemptResult.Failed(0, "timed out before answering");
         } catch (IOException | IllegalArgumentException e) {
             return new AttemptResult.Failed(0, "unreachable (" + e.getClass().getSimpleName() + ")");
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return new AttemptResult.Failed(0, "interrupted");
         }
-        if (response.statusCode() != 200) {
+        if (response.status() != 200) {
             return failure(response);
         }
         var counter = new RelayedAnswer(prompt, estimator, json);
@@ -99,8 +84,8 @@ final class OpenAiRelay {
         return new AttemptResult.Answered(answer.outcome(channel, answer.finishReason(), answeredAt));
     }
 
-    private AttemptResult failure(HttpResponse<InputStream> response) {
-        int status = response.statusCode();
+    private AttemptResult failure(UpstreamHttp.Answer response) {
+        int status = response.status();
         JsonNode error = errorBody(response.body());
         if (status == 400 || status == 422) {
             // The request itself is wrong for this API: the client gets the provider's explanation, not a retry.
