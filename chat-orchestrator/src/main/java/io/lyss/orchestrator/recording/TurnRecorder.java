@@ -32,6 +32,7 @@ public final class TurnRecorder implements AutoCloseable {
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
+    private static final Duration FULL_WAIT = Duration.ofSeconds(30);
 
     private final InternalPoster poster;
     private final ObjectMapper json;
@@ -47,8 +48,19 @@ public final class TurnRecorder implements AutoCloseable {
         this.sender = Thread.ofPlatform().daemon().name("lyss-turn-recorder").start(this::sendUntilClosed);
     }
 
+    /**
+     * Takes a turn to report. When {@value #CAPACITY} turns already wait (the command side is down or slower than
+     * the traffic), the caller waits up to {@code FULL_WAIT} for room: back-pressure on the request that produced
+     * the turn, rather than a turn silently dropped.
+     */
     public void record(FinishedTurn turn) {
-        if (closing || !waiting.offer(turn)) {
+        boolean taken = false;
+        try {
+            taken = !closing && waiting.offer(turn, FULL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (!taken) {
             LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
         }
     }
