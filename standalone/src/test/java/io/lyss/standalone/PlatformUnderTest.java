@@ -20,6 +20,7 @@ final class PlatformUnderTest {
     final String adminToken = "admin-" + random(24);
     final String previousMasterKey = Base64.getEncoder().encodeToString(bytes(32));
     final String masterKey = Base64.getEncoder().encodeToString(bytes(32));
+    final String internalToken = "internal-" + random(24);
 
     void register(DynamicPropertyRegistry properties) {
         properties.add("server.port", () -> port);
@@ -36,7 +37,7 @@ final class PlatformUnderTest {
         properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.previous-master-keys", () -> previousMasterKey);
         properties.add("lyss.security.admin-token", () -> adminToken);
-        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
+        properties.add("lyss.security.internal-token", () -> internalToken);
         properties.add("lyss.audit.gap-timeout", () -> "PT2S");
     }
 
