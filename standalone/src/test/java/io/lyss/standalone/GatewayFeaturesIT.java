@@ -219,7 +219,8 @@ class GatewayFeaturesIT extends GovernancePlatform {
                         .isPresent());
         long upstreamCalls = upstreamCallsFor("mock-semantic");
 
-        String similar = chatBody("mock-semantic", "what is the capital of france?");
+        // the same words, spaced differently: another exact-cache key, the same embedding
+        String similar = chatBody("mock-semantic", "What  is the capital of France?");
         var hit = post(PLATFORM.port, "/v1/chat/completions", tenant.key(), similar);
         var bypassed =
                 post(PLATFORM.port, "/v1/chat/completions", tenant.key(), similar, Map.of("X-Lyss-Cache", "off"));
@@ -227,7 +228,7 @@ class GatewayFeaturesIT extends GovernancePlatform {
                 PLATFORM.port,
                 "/v1/chat/completions",
                 other,
-                chatBody("mock-semantic", "WHAT is the capital of France?"));
+                chatBody("mock-semantic", "What is  the capital of France?"));
 
         assertThat(hit.headers().firstValue("X-Lyss-Cache")).hasValue("hit-semantic");
         assertThat(JSON.readTree(hit.body()).at("/choices/0/message/content").asText())
@@ -358,7 +359,13 @@ class GatewayFeaturesIT extends GovernancePlatform {
             assertThat(breakersA.isOpen(deadId))
                     .as("two failures opened it in instance A")
                     .isTrue();
-            await().atMost(Duration.ofSeconds(8)).until(() -> breakersB.isOpen(deadId));
+            long openedInA = System.nanoTime();
+            await().atMost(Duration.ofSeconds(8))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> breakersB.isOpen(deadId));
+            System.out.printf(
+                    "circuit opened in instance A reached instance B after %d ms%n",
+                    Duration.ofNanos(System.nanoTime() - openedInA).toMillis());
             int deadCalls = dead.received().size();
             for (int i = 0; i < 3; i++) {
                 assertThat(chat(PORT_B, tenant.key(), "mock-circuit").statusCode())
