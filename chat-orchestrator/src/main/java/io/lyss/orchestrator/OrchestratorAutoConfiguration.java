@@ -17,18 +17,20 @@ import io.lyss.orchestrator.memory.MemoryRecallProperties;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.quota.QuotaAdmission;
+import io.lyss.orchestrator.quota.QuotaProperties;
 import io.lyss.orchestrator.recording.CircuitReporter;
+import io.lyss.orchestrator.recording.EmbeddingSpendRecorder;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
 import io.lyss.orchestrator.routing.CircuitBreakers;
 import io.lyss.orchestrator.routing.ProviderClients;
 import io.lyss.orchestrator.routing.RoutingProperties;
+import io.lyss.orchestrator.routing.SharedCircuits;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.security.access.SecurityProperties;
 import io.lyss.security.secrets.SecretSealer;
 import java.time.Clock;
 import java.util.Random;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -62,9 +64,15 @@ public class OrchestratorAutoConfiguration {
         return new GovernanceView();
     }
 
+    /** The key and channel view, and the circuit changes of other instances for this instance's breakers. */
     @Bean
-    GovernanceFeed governanceFeed(GovernanceView view, OrchestratorProperties properties) {
-        return new GovernanceFeed(view, properties.kafkaBootstrapServers());
+    GovernanceFeed governanceFeed(
+            GovernanceView view,
+            OrchestratorProperties properties,
+            CircuitBreakers breakers,
+            QuotaProperties instance) {
+        var shared = new SharedCircuits(breakers, instance.instanceId());
+        return new GovernanceFeed(view, properties.kafkaBootstrapServers(), shared::apply);
     }
 
     @Bean
@@ -77,14 +85,16 @@ public class OrchestratorAutoConfiguration {
         return new ChannelRouter(new Random());
     }
 
+    /** This instance's circuit breakers; their changes are reported under the instance's id. */
     @Bean
     CircuitBreakers circuitBreakers(
             RoutingProperties routing,
             OrchestratorProperties properties,
             SecurityProperties security,
+            QuotaProperties instance,
             ObjectMapper json) {
-        var reporter = new CircuitReporter(
-                properties.commandSideUrl(), security.internalToken(), json, "orchestrator-" + UUID.randomUUID());
+        var reporter =
+                new CircuitReporter(properties.commandSideUrl(), security.internalToken(), json, instance.instanceId());
         return new CircuitBreakers(
                 routing.circuitFailureThreshold(), routing.circuitOpenFor(), Clock.systemUTC(), reporter);
     }
@@ -130,6 +140,12 @@ public class OrchestratorAutoConfiguration {
     TurnRecorder turnRecorder(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
         return new TurnRecorder(
                 properties.commandSideUrl(), security.internalToken(), json, properties.recordingLinger());
+    }
+
+    @Bean
+    EmbeddingSpendRecorder embeddingSpendRecorder(
+            OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
+        return new EmbeddingSpendRecorder(properties.commandSideUrl(), security.internalToken(), json);
     }
 
     /** Memory for the workflow's memory node, only when a memory projector is configured. */

@@ -11,6 +11,7 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ApiKeyRotated;
+import io.lyss.events.governance.ApiKeySemanticCacheChanged;
 import io.lyss.events.governance.BudgetSet;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.ChannelDisabled;
@@ -103,7 +104,8 @@ public final class EventCatalogue {
             new Entry("conversation", ConversationDeleted.class, 1),
             new Entry("conversation", MessageFeedbackGiven.class, 1),
             new Entry("routing", ChannelCircuitOpened.class, 1),
-            new Entry("routing", ChannelCircuitClosed.class, 1));
+            new Entry("routing", ChannelCircuitClosed.class, 1),
+            new Entry("governance", ApiKeySemanticCacheChanged.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

@@ -27,6 +27,9 @@ final class MockOpenAiServer implements AutoCloseable {
     static final String ANSWER = String.join("", ANSWER_PIECES);
     static final int PROMPT_TOKENS = 17;
     static final int COMPLETION_TOKENS = 6;
+    static final int EMBEDDING_TOKENS = 4;
+    /** An embeddings request with this {@code user} is answered without usage, like a provider that reports none. */
+    static final String OMIT_USAGE = "omit-usage";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -118,7 +121,10 @@ final class MockOpenAiServer implements AutoCloseable {
         }
     }
 
-    /** OpenAI's embeddings: one 3-dimensional vector per input, derived from the input's length. */
+    /**
+     * OpenAI's embeddings: one 3-dimensional vector per input, derived from the input's length, and the usage
+     * (unless the request's {@code user} is {@link #OMIT_USAGE}).
+     */
     private void embed(HttpExchange exchange) throws IOException {
         JsonNode body = json.readTree(exchange.getRequestBody());
         received.add(new Received(exchange.getRequestHeaders().getFirst("Authorization"), body));
@@ -143,7 +149,9 @@ final class MockOpenAiServer implements AutoCloseable {
                     .add(0.5)
                     .add(-0.5);
         }
-        answer.putObject("usage").put("prompt_tokens", 4).put("total_tokens", 4);
+        if (!OMIT_USAGE.equals(body.path("user").asText())) {
+            answer.putObject("usage").put("prompt_tokens", EMBEDDING_TOKENS).put("total_tokens", EMBEDDING_TOKENS);
+        }
         byte[] bytes = json.writeValueAsBytes(answer);
         exchange.getResponseHeaders().add("Content-Type", "application/json");
         exchange.sendResponseHeaders(200, bytes.length);

@@ -9,6 +9,7 @@ import dev.langchain4j.model.chat.request.ChatRequest;
 import dev.langchain4j.model.chat.response.ChatResponse;
 import dev.langchain4j.model.output.FinishReason;
 import dev.langchain4j.model.output.TokenUsage;
+import io.lyss.events.governance.ProviderType;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.orchestrator.routing.ProviderClients;
@@ -20,7 +21,9 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * Calls a channel through a LangChain4j streaming model, translating the prompt into the provider's protocol and
- * its answer back into tokens for the sink (Anthropic, and any client that is not an OpenAI relay, e.g. Dify).
+ * its answer back into tokens for the sink (Anthropic, and any client that is not an OpenAI relay, e.g. Dify). An
+ * OpenAI request with tools reaches Anthropic through {@link AnthropicToolRequest}; the tool calls it answers with go
+ * to the sink as they stream.
  */
 final class TranslatedCall {
 
@@ -41,7 +44,13 @@ final class TranslatedCall {
         StreamingAttempt attempt = new StreamingAttempt(sink);
         ChatResponse response;
         try {
-            clients.clientFor(channel).chat(toChatRequest(prompt, channel.upstreamModelFor(prompt.model())), attempt);
+            String upstreamModel = channel.upstreamModelFor(prompt.model());
+            clients.clientFor(channel)
+                    .chat(
+                            carriesTools(channel, prompt)
+                                    ? AnthropicToolRequest.of(prompt, upstreamModel)
+                                    : toChatRequest(prompt, upstreamModel),
+                            attempt);
             if (!attempt.firstToken().isDone()) {
                 attempt.firstToken().get(firstTokenTimeout.toMillis(), TimeUnit.MILLISECONDS);
             }
@@ -72,6 +81,9 @@ final class TranslatedCall {
         String answer = response.aiMessage() != null && response.aiMessage().text() != null
                 ? response.aiMessage().text()
                 : attempt.text();
+        if (response.aiMessage() != null && response.aiMessage().hasToolExecutionRequests()) {
+            attempt.deliverUnstreamedToolCalls(response.aiMessage().toolExecutionRequests());
+        }
         TokenUsage usage = response.tokenUsage();
         TokenCounts counts = usage == null || usage.inputTokenCount() == null
                 ? estimate(prompt, answer)
@@ -91,6 +103,17 @@ final class TranslatedCall {
         String answer = attempt.text();
         return new AttemptResult.Answered(new UpstreamOutcome(
                 channel.channelId(), answer, reason, estimate(prompt, answer), attempt.firstTokenNanos()));
+    }
+
+    /**
+     * True when this channel takes the request's tools through LangChain4j (Anthropic), so that a request with
+     * tools, tool calls or tool results need not go to an OpenAI-compatible channel.
+     */
+    static boolean carriesTools(ChannelRoute channel, UpstreamCaller.Prompt prompt) {
+        return channel.provider() == ProviderType.ANTHROPIC
+                && prompt.openAiOnly()
+                && prompt.openAiBody() != null
+                && AnthropicToolRequest.translatable(prompt.openAiBody());
     }
 
     private TokenCounts estimate(UpstreamCaller.Prompt prompt, String answer) {

@@ -106,7 +106,7 @@ public final class UpstreamCaller {
         boolean anyCapable = false;
         for (ChannelRoute channel : breakers.healthyFirst(orderedChannels)) {
             boolean relayed = relays(channel, prompt, sink);
-            if (prompt.openAiOnly() && !relayed) {
+            if (prompt.openAiOnly() && !relayed && !TranslatedCall.carriesTools(channel, prompt)) {
                 continue;
             }
             anyCapable = true;

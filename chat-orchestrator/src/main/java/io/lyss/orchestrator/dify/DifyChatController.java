@@ -107,7 +107,7 @@ class DifyChatController {
                 request.user(),
                 channels,
                 CacheHeader.of(cacheHeader).bypasses() ? null : CanonicalRequest.of(canonicalBody(model, messages)),
-                CacheHeader.of(cacheHeader).allowsSemantic(),
+                CacheHeader.of(cacheHeader).allowsSemantic() || grant.semanticCache(),
                 receivedAt,
                 null);
         var events = new DifyEvents(json, ids, usage, model);

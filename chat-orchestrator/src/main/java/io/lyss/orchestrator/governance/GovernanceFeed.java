@@ -1,13 +1,17 @@
 package io.lyss.orchestrator.governance;
 
+import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventReader;
 import io.lyss.events.EventTopics;
+import io.lyss.events.LyssEvent;
 import io.lyss.feed.TopicFollower;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -19,15 +23,18 @@ import org.slf4j.LoggerFactory;
 /**
  * Replays the governance events from the start of the topic into the {@link GovernanceView}, then follows it.
  * Every orchestrator instance reads every partition (no consumer group): each holds the whole view. After a
- * Kafka outage it goes on from where the view stands.
+ * Kafka outage it goes on from where the view stands. Routing events (circuit changes of other instances) go, with
+ * the time they were recorded, to the routing listener.
  */
 public class GovernanceFeed extends TopicFollower {
 
     private static final Logger LOG = LoggerFactory.getLogger(GovernanceFeed.class);
     private static final String GOVERNANCE_PREFIX = "governance.";
+    private static final String ROUTING_PREFIX = "routing.";
     private static final int MISSING_TOPIC_ANSWERS = 6;
 
     private final GovernanceView view;
+    private final BiConsumer<LyssEvent, Instant> routing;
     private final String topic;
     private final EventReader reader = new EventReader();
     /** Next offset to apply per partition; touched only by the follower's thread. */
@@ -36,10 +43,20 @@ public class GovernanceFeed extends TopicFollower {
     private volatile boolean caughtUp;
 
     public GovernanceFeed(GovernanceView view, String bootstrapServers) {
-        this(view, bootstrapServers, EventTopics.EVENTS);
+        this(view, bootstrapServers, EventTopics.EVENTS, (event, occurredAt) -> {});
+    }
+
+    /** @param routing told of every routing event (circuit changes) with the time it was recorded */
+    public GovernanceFeed(GovernanceView view, String bootstrapServers, BiConsumer<LyssEvent, Instant> routing) {
+        this(view, bootstrapServers, EventTopics.EVENTS, routing);
     }
 
     GovernanceFeed(GovernanceView view, String bootstrapServers, String topic) {
+        this(view, bootstrapServers, topic, (event, occurredAt) -> {});
+    }
+
+    private GovernanceFeed(
+            GovernanceView view, String bootstrapServers, String topic, BiConsumer<LyssEvent, Instant> routing) {
         super(
                 "governance-feed",
                 Map.of(
@@ -50,6 +67,7 @@ public class GovernanceFeed extends TopicFollower {
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false));
         this.view = view;
+        this.routing = routing;
         this.topic = topic;
     }
 
@@ -118,10 +136,12 @@ public class GovernanceFeed extends TopicFollower {
     }
 
     private void applyIfGovernance(ConsumerRecord<String, byte[]> record) {
-        if (eventTypeOf(record)
-                .filter(type -> type.startsWith(GOVERNANCE_PREFIX))
-                .isPresent()) {
+        String type = eventTypeOf(record).orElse("");
+        if (type.startsWith(GOVERNANCE_PREFIX)) {
             reader.payload(reader.envelope(record.value())).ifPresent(view::apply);
+        } else if (type.startsWith(ROUTING_PREFIX)) {
+            EventEnvelope envelope = reader.envelope(record.value());
+            reader.payload(envelope).ifPresent(event -> routing.accept(event, envelope.occurredAt()));
         }
     }
 }

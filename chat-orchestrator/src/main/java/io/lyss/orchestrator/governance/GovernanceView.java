@@ -5,6 +5,7 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ApiKeyRotated;
+import io.lyss.events.governance.ApiKeySemanticCacheChanged;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.ChannelDisabled;
 import io.lyss.events.governance.ChannelEnabled;
@@ -60,6 +61,13 @@ public class GovernanceView {
                 if (hash != null) {
                     grantsByKeyHash.computeIfPresent(
                             hash, (h, grant) -> grant.withModels(Set.copyOf(changed.allowedModels())));
+                }
+            }
+            case ApiKeySemanticCacheChanged changed -> {
+                String hash = keyHashByKeyId.get(changed.keyId());
+                if (hash != null) {
+                    grantsByKeyHash.computeIfPresent(
+                            hash, (h, grant) -> grant.withSemanticCache(changed.semanticCache()));
                 }
             }
             case ApiKeyRevoked revoked -> {

@@ -9,9 +9,21 @@ import java.util.Set;
  *
  * @param ownerUserId the user the key belongs to; null for a workspace key
  * @param expiresAt when the key stops working; null for never
+ * @param semanticCache true when every request of the key may be answered from the semantic cache
  */
 public record KeyGrant(
-        String keyId, String workspaceId, Set<String> allowedModels, String ownerUserId, Instant expiresAt) {
+        String keyId,
+        String workspaceId,
+        Set<String> allowedModels,
+        String ownerUserId,
+        Instant expiresAt,
+        boolean semanticCache) {
+
+    /** A key without the semantic cache setting. */
+    public KeyGrant(
+            String keyId, String workspaceId, Set<String> allowedModels, String ownerUserId, Instant expiresAt) {
+        this(keyId, workspaceId, allowedModels, ownerUserId, expiresAt, false);
+    }
 
     /** A workspace key that never expires. */
     public KeyGrant(String keyId, String workspaceId, Set<String> allowedModels) {
@@ -27,6 +39,10 @@ public record KeyGrant(
     }
 
     KeyGrant withModels(Set<String> models) {
-        return new KeyGrant(keyId, workspaceId, models, ownerUserId, expiresAt);
+        return new KeyGrant(keyId, workspaceId, models, ownerUserId, expiresAt, semanticCache);
+    }
+
+    KeyGrant withSemanticCache(boolean semantic) {
+        return new KeyGrant(keyId, workspaceId, allowedModels, ownerUserId, expiresAt, semantic);
     }
 }

@@ -92,7 +92,7 @@ class ChatCompletionsController {
                 request.stop(),
                 request.body(),
                 request.needsOpenAiChannel());
-        var cache = CacheDirective.of(request, cacheHeader);
+        var cache = CacheDirective.of(request, cacheHeader, grant.semanticCache());
         var turn = new ChatTurn(
                 "openai",
                 "conv_" + turnId,

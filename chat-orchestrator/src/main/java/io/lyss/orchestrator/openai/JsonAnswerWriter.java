@@ -1,6 +1,7 @@
 package io.lyss.orchestrator.openai;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lyss.orchestrator.cache.AnswerCache;
 import io.lyss.orchestrator.chat.OpenAiRelaySink;
@@ -14,15 +15,32 @@ final class JsonAnswerWriter implements OpenAiRelaySink {
     private final HttpServletResponse response;
     private final ObjectMapper json;
     private final CompletionIdentity identity;
+    private final ArrayNode toolCalls;
 
     JsonAnswerWriter(HttpServletResponse response, ObjectMapper json, CompletionIdentity identity) {
         this.response = response;
         this.json = json;
         this.identity = identity;
+        this.toolCalls = json.createArrayNode();
     }
 
     @Override
     public boolean token(String text) {
+        return true;
+    }
+
+    /** Collects the tool calls of a translated answer, piece by piece, for the completion's message. */
+    @Override
+    public synchronized boolean toolCall(int index, String id, String name, String argumentsPiece) {
+        ObjectNode call;
+        if (index < toolCalls.size()) {
+            call = (ObjectNode) toolCalls.get(index);
+        } else {
+            call = toolCalls.addObject().put("id", id).put("type", "function");
+            call.putObject("function").put("name", name).put("arguments", "");
+        }
+        ObjectNode function = (ObjectNode) call.get("function");
+        function.put("arguments", function.path("arguments").asText() + argumentsPiece);
         return true;
     }
 
@@ -32,15 +50,19 @@ final class JsonAnswerWriter implements OpenAiRelaySink {
     }
 
     @Override
-    public void finish(String text, String finishReason, TokenCounts usage) {
+    public synchronized void finish(String text, String finishReason, TokenCounts usage) {
         ObjectNode completion = json.createObjectNode();
         identity.writeTo(completion, "chat.completion");
         ObjectNode choice = completion.putArray("choices").addObject();
         choice.put("index", 0);
-        choice.putObject("message")
-                .put("role", "assistant")
-                .put("content", text)
-                .putNull("refusal");
+        ObjectNode message = choice.putObject("message").put("role", "assistant");
+        if (toolCalls.isEmpty()) {
+            message.put("content", text);
+        } else {
+            message.put("content", text.isEmpty() ? null : text);
+            message.set("tool_calls", toolCalls);
+        }
+        message.putNull("refusal");
         choice.putNull("logprobs");
         choice.put("finish_reason", finishReason);
         UsageJson.write(completion.putObject("usage"), usage);

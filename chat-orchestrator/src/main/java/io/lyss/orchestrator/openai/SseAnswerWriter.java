@@ -11,8 +11,8 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Streams an answer as OpenAI {@code chat.completion.chunk} events: a role chunk, content chunks, a finish chunk,
- * the usage chunk when asked for, then {@code [DONE]}. Headers are sent with the first token, so that an error
+ * Streams an answer as OpenAI {@code chat.completion.chunk} events: a role chunk, content and {@code tool_calls}
+ * chunks, a finish chunk, the usage chunk when asked for, then {@code [DONE]}. Headers are sent with the first token, so that an error
  * before any token can still be a plain JSON error with its status.
  */
 final class SseAnswerWriter implements OpenAiRelaySink {
@@ -36,27 +36,46 @@ final class SseAnswerWriter implements OpenAiRelaySink {
 
     @Override
     public synchronized boolean token(String text) {
+        openWithRole();
+        ObjectNode chunk = chunk();
+        delta(chunk).put("content", text);
+        send(chunk);
+        return !clientGone;
+    }
+
+    /** A {@code tool_calls} delta: id, type and name with the call's first piece, then pieces of its arguments. */
+    @Override
+    public synchronized boolean toolCall(int index, String id, String name, String argumentsPiece) {
+        openWithRole();
+        ObjectNode chunk = chunk();
+        ObjectNode call = delta(chunk).putArray("tool_calls").addObject().put("index", index);
+        if (id != null) {
+            call.put("id", id).put("type", "function");
+        }
+        ObjectNode function = call.putObject("function");
+        if (name != null) {
+            function.put("name", name);
+        }
+        function.put("arguments", argumentsPiece);
+        send(chunk);
+        return !clientGone;
+    }
+
+    private void openWithRole() {
         if (out == null) {
             open();
             ObjectNode first = chunk();
-            first.withArray("choices")
-                    .addObject()
-                    .put("index", 0)
-                    .putNull("finish_reason")
-                    .putObject("delta")
-                    .put("role", "assistant")
-                    .put("content", "");
+            delta(first).put("role", "assistant").put("content", "");
             send(first);
         }
-        ObjectNode chunk = chunk();
-        chunk.withArray("choices")
+    }
+
+    private static ObjectNode delta(ObjectNode chunk) {
+        return chunk.withArray("choices")
                 .addObject()
                 .put("index", 0)
                 .putNull("finish_reason")
-                .putObject("delta")
-                .put("content", text);
-        send(chunk);
-        return !clientGone;
+                .putObject("delta");
     }
 
     @Override

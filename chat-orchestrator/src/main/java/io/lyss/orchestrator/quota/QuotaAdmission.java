@@ -41,6 +41,20 @@ public class QuotaAdmission {
 
     public Admission admit(
             String workspaceId, String keyId, String model, List<PromptMessage> messages, Integer maxTokens) {
+        return admit(workspaceId, keyId, model, messages, maxTokens, 0);
+    }
+
+    /**
+     * Admits a request whose prompt is {@code messages} plus {@code exactPromptTokens} already counted (e.g. the
+     * token ids of a pre-tokenized embeddings input); an embeddings request passes {@code maxTokens} 0.
+     */
+    public Admission admit(
+            String workspaceId,
+            String keyId,
+            String model,
+            List<PromptMessage> messages,
+            Integer maxTokens,
+            long exactPromptTokens) {
         if (feed != null && !feed.isCaughtUp()) {
             throw OpenAiError.quotaUnavailable();
         }
@@ -50,7 +64,7 @@ public class QuotaAdmission {
             return Admission.UNLIMITED;
         }
         int completionCap = maxTokens != null ? maxTokens : defaultMaxTokens;
-        long promptTokens = promptBound.tokens(messages);
+        long promptTokens = promptBound.tokens(messages) + exactPromptTokens;
         long worstTokens = promptTokens + completionCap;
         long worstCost = prices.costMicros(model, new TokenCounts(promptTokens, completionCap, 0, true));
         List<Admission.RateHold> rates = new ArrayList<>(limits.size());

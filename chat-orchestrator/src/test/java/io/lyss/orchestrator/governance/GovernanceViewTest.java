@@ -7,6 +7,7 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ApiKeyRotated;
+import io.lyss.events.governance.ApiKeySemanticCacheChanged;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.ChannelDisabled;
 import io.lyss.events.governance.ChannelEnabled;
@@ -114,6 +115,26 @@ class GovernanceViewTest {
         KeyGrant grant = authenticator.authenticate("Bearer " + key.plainKey());
         assertThat(grant.mayCall("a")).isFalse();
         assertThat(grant.mayCall("b")).isTrue();
+    }
+
+    @Test
+    void theKeysSemanticCacheSettingFollowsItsEventsAndSurvivesARotation() {
+        view.apply(new ApiKeyIssued("key_1", "ws_1", "ci", key.hash(), key.visiblePrefix(), List.of(), null));
+        assertThat(authenticator.authenticate("Bearer " + key.plainKey()).semanticCache())
+                .isFalse();
+
+        view.apply(new ApiKeySemanticCacheChanged("key_1", "ws_1", true));
+        assertThat(authenticator.authenticate("Bearer " + key.plainKey()).semanticCache())
+                .isTrue();
+
+        VirtualKeys.IssuedKey rotated = VirtualKeys.issue();
+        view.apply(new ApiKeyRotated("key_1", "ws_1", rotated.hash(), rotated.visiblePrefix()));
+        assertThat(authenticator.authenticate("Bearer " + rotated.plainKey()).semanticCache())
+                .isTrue();
+
+        view.apply(new ApiKeySemanticCacheChanged("key_1", "ws_1", false));
+        assertThat(authenticator.authenticate("Bearer " + rotated.plainKey()).semanticCache())
+                .isFalse();
     }
 
     @Test

@@ -3,6 +3,8 @@ package io.lyss.orchestrator.routing;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.lyss.events.governance.ProviderType;
+import io.lyss.events.routing.ChannelCircuitClosed;
+import io.lyss.events.routing.ChannelCircuitOpened;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import java.time.Clock;
 import java.time.Duration;
@@ -73,6 +75,65 @@ class CircuitBreakersTest {
         breakers.failed(flaky, "timeout");
         assertThat(breakers.isOpen("flaky")).isTrue();
         assertThat(changes).hasSize(1);
+    }
+
+    @Test
+    void aCircuitAnotherInstanceOpenedIsOpenHereUntilItsPeriodEndsThenAFailedTrialOpensItHere() {
+        var shared = new SharedCircuits(breakers, "here");
+        shared.apply(new ChannelCircuitOpened("flaky", "ws_1", "there", 3, "HTTP 503"), clock.instant());
+        clock.advance(Duration.ofSeconds(10));
+
+        assertThat(breakers.healthyFirst(List.of(flaky, steady))).containsExactly(steady, flaky);
+        assertThat(changes).as("learned, not decided here").isEmpty();
+
+        clock.advance(Duration.ofSeconds(21));
+        assertThat(breakers.healthyFirst(List.of(flaky, steady)))
+                .as("half-open: the next call is a trial")
+                .containsExactly(flaky, steady);
+        breakers.failed(flaky, "HTTP 503");
+        assertThat(breakers.isOpen("flaky")).isTrue();
+        assertThat(changes).containsExactly("opened flaky after 3: HTTP 503");
+    }
+
+    @Test
+    void aSuccessfulTrialAfterALearnedOpeningClosesItSilently() {
+        new SharedCircuits(breakers, "here")
+                .apply(new ChannelCircuitOpened("flaky", "ws_1", "there", 3, "timeout"), clock.instant());
+        clock.advance(Duration.ofSeconds(31));
+
+        breakers.succeeded(flaky);
+        breakers.failed(flaky, "HTTP 503");
+
+        assertThat(breakers.isOpen("flaky")).as("the count started again").isFalse();
+        assertThat(changes).isEmpty();
+    }
+
+    @Test
+    void theOtherInstancesClosingClosesALearnedCircuitButNotOneOpenedHere() {
+        var shared = new SharedCircuits(breakers, "here");
+        shared.apply(new ChannelCircuitOpened("flaky", "ws_1", "there", 3, "timeout"), clock.instant());
+        for (int i = 0; i < 3; i++) {
+            breakers.failed(steady, "timeout");
+        }
+        shared.apply(new ChannelCircuitOpened("steady", "ws_1", "there", 3, "timeout"), clock.instant());
+
+        shared.apply(new ChannelCircuitClosed("flaky", "ws_1", "there"), clock.instant());
+        shared.apply(new ChannelCircuitClosed("steady", "ws_1", "there"), clock.instant());
+
+        assertThat(breakers.isOpen("flaky")).isFalse();
+        assertThat(breakers.isOpen("steady")).isTrue();
+    }
+
+    @Test
+    void ownEventsAndOpeningsWhosePeriodIsOverChangeNothing() {
+        var shared = new SharedCircuits(breakers, "here");
+        shared.apply(new ChannelCircuitOpened("flaky", "ws_1", "here", 3, "timeout"), clock.instant());
+        shared.apply(
+                new ChannelCircuitOpened("steady", "ws_1", "there", 3, "timeout"),
+                clock.instant().minus(Duration.ofSeconds(31)));
+
+        assertThat(breakers.isOpen("flaky")).isFalse();
+        assertThat(breakers.isOpen("steady")).isFalse();
     }
 
     private static ChannelRoute route(String id) {

@@ -42,6 +42,9 @@ final class AdminRequests {
 
     record ChangeModelsRequest(@NotNull List<@NotBlank @Size(max = 200) String> models) {}
 
+    /** {@code {"semantic": true}}: every request of the key may be answered from the semantic cache. */
+    record CacheSettingRequest(@NotNull Boolean semantic) {}
+
     record LoginRequest(@NotBlank @Size(max = 64) String username, @NotBlank @Size(max = 200) String password) {
         @Override
         public String toString() {

@@ -2,6 +2,7 @@ package io.lyss.command.admin;
 
 import io.lyss.command.access.ResourceView;
 import io.lyss.command.apikey.api.ChangeApiKeyModels;
+import io.lyss.command.apikey.api.ChangeApiKeySemanticCache;
 import io.lyss.command.apikey.api.RotateApiKey;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.command.scope.Provenance;
@@ -48,6 +49,12 @@ public class KeyAdmin {
     public void changeModels(String workspaceId, String keyId, List<String> models, Provenance provenance) {
         key(workspaceId, keyId);
         commands.send(new ChangeApiKeyModels(keyId, workspaceId, List.copyOf(models)), provenance);
+    }
+
+    /** Turns the semantic answer cache on or off for every request of the key. */
+    public void changeSemanticCache(String workspaceId, String keyId, boolean semantic, Provenance provenance) {
+        key(workspaceId, keyId);
+        commands.send(new ChangeApiKeySemanticCache(keyId, workspaceId, semantic), provenance);
     }
 
     private ResourceView.KeyEntry key(String workspaceId, String keyId) {

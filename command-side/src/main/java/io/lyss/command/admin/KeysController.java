@@ -56,4 +56,17 @@ class KeysController {
         keys.changeModels(workspaceId, keyId, request.models(), CallProvenance.of(caller, requestId));
         return ResponseEntity.noContent().build();
     }
+
+    /** {@code {"semantic": true|false}}: the key's requests use the semantic cache unless they say otherwise. */
+    @PutMapping("/{keyId}/cache")
+    ResponseEntity<Void> changeCache(
+            @PathVariable String workspaceId,
+            @PathVariable String keyId,
+            @Valid @RequestBody AdminRequests.CacheSettingRequest request,
+            @RequestAttribute(AdminPrincipal.ATTRIBUTE) AdminPrincipal caller,
+            @RequestHeader(value = "X-Request-Id", required = false) String requestId) {
+        policy.requireKeyManagement(caller, workspaceId, keys.ownerOf(workspaceId, keyId));
+        keys.changeSemanticCache(workspaceId, keyId, request.semantic(), CallProvenance.of(caller, requestId));
+        return ResponseEntity.noContent().build();
+    }
 }

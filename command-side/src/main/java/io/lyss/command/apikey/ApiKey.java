@@ -3,6 +3,7 @@ package io.lyss.command.apikey;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.lyss.command.apikey.api.ChangeApiKeyModels;
+import io.lyss.command.apikey.api.ChangeApiKeySemanticCache;
 import io.lyss.command.apikey.api.IssueApiKey;
 import io.lyss.command.apikey.api.RevokeApiKey;
 import io.lyss.command.apikey.api.RotateApiKey;
@@ -12,6 +13,7 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ApiKeyRotated;
+import io.lyss.events.governance.ApiKeySemanticCacheChanged;
 import java.util.List;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -28,6 +30,7 @@ class ApiKey {
     private String workspaceId;
     private List<String> allowedModels;
     private boolean revoked;
+    private boolean semanticCache;
 
     ApiKey() {
         // for Axon
@@ -68,6 +71,14 @@ class ApiKey {
         }
     }
 
+    @CommandHandler
+    void handle(ChangeApiKeySemanticCache command) {
+        requireLive(command.workspaceId());
+        if (semanticCache != command.semanticCache()) {
+            apply(new ApiKeySemanticCacheChanged(keyId, workspaceId, command.semanticCache()));
+        }
+    }
+
     private void requireWorkspace(String workspace) {
         if (!workspaceId.equals(workspace)) {
             throw new NotFoundInWorkspaceException("key", keyId);
@@ -91,6 +102,11 @@ class ApiKey {
     @EventSourcingHandler
     void on(ApiKeyModelsChanged event) {
         this.allowedModels = event.allowedModels();
+    }
+
+    @EventSourcingHandler
+    void on(ApiKeySemanticCacheChanged event) {
+        this.semanticCache = event.semanticCache();
     }
 
     @EventSourcingHandler

@@ -1,6 +1,7 @@
 package io.lyss.command.apikey;
 
 import io.lyss.command.apikey.api.ChangeApiKeyModels;
+import io.lyss.command.apikey.api.ChangeApiKeySemanticCache;
 import io.lyss.command.apikey.api.IssueApiKey;
 import io.lyss.command.apikey.api.RevokeApiKey;
 import io.lyss.command.apikey.api.RotateApiKey;
@@ -10,6 +11,7 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ApiKeyRotated;
+import io.lyss.events.governance.ApiKeySemanticCacheChanged;
 import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
@@ -76,6 +78,27 @@ class ApiKeyTest {
                 .when(new ChangeApiKeyModels("key_1", "ws_1", List.of("gpt-4o-mini")))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
+    }
+
+    @Test
+    void theSemanticCacheSettingRecordsOnlyARealChangeAndNotOnARevokedKey() {
+        fixture.given(ISSUED)
+                .when(new ChangeApiKeySemanticCache("key_1", "ws_1", true))
+                .expectEvents(new ApiKeySemanticCacheChanged("key_1", "ws_1", true));
+        fixture.given(ISSUED, new ApiKeySemanticCacheChanged("key_1", "ws_1", true))
+                .when(new ChangeApiKeySemanticCache("key_1", "ws_1", true))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(ISSUED)
+                .when(new ChangeApiKeySemanticCache("key_1", "ws_1", false))
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+        fixture.given(ISSUED, new ApiKeyRevoked("key_1", "ws_1"))
+                .when(new ChangeApiKeySemanticCache("key_1", "ws_1", true))
+                .expectException(ConflictException.class);
+        fixture.given(ISSUED)
+                .when(new ChangeApiKeySemanticCache("key_1", "ws_other", true))
+                .expectException(NotFoundInWorkspaceException.class);
     }
 
     @Test
