@@ -53,7 +53,7 @@ public final class UsageFold {
     private final Map<SavingsKey, SavingsSums> savings = new LinkedHashMap<>();
     private final Map<String, KeyOwner> keyOwners = new LinkedHashMap<>();
     private final Map<String, String> endUserByTurn = new HashMap<>();
-    private final Map<String, Long> endUserPositions = new HashMap<>();
+    private final Map<String, Position> endUserPositions = new HashMap<>();
     private final Set<String> earlierTurnsConsumed = new HashSet<>();
     private final Function<String, String> earlierEndUsers;
 
@@ -98,7 +98,9 @@ public final class UsageFold {
             case TurnCompleted turn -> {
                 if (turn.endUserId() != null && !turn.endUserId().isEmpty()) {
                     endUserByTurn.put(turnKey(turn.workspaceId(), turn.turnId()), turn.endUserId());
-                    endUserPositions.put(turnKey(turn.workspaceId(), turn.turnId()), envelope.globalIndex());
+                    endUserPositions.put(
+                            turnKey(turn.workspaceId(), turn.turnId()),
+                            new Position(event.partition(), event.offset()));
                 }
                 if ("error".equals(turn.finishReason())) {
                     usage(new UsageKey(
@@ -187,8 +189,11 @@ public final class UsageFold {
         return endUserByTurn;
     }
 
-    long pendingPosition(String turnId) {
-        return endUserPositions.getOrDefault(turnId, 0L);
+    /** Where a turn was read (partition and offset), to forget its end user once far behind. */
+    record Position(int partition, long offset) {}
+
+    Position pendingPosition(String turnId) {
+        return endUserPositions.getOrDefault(turnId, new Position(-1, -1));
     }
 
     /** Turns folded earlier whose spend this fold consumed. */
