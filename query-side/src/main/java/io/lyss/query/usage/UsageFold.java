@@ -8,7 +8,6 @@ import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.query.projection.ProjectedEvent;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -77,7 +76,7 @@ public final class UsageFold {
 
     public void add(ProjectedEvent event) {
         EventEnvelope envelope = event.envelope();
-        LocalDate day = envelope.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(envelope.occurredAt().getEpochSecond(), 86_400L)); // UTC
         switch (event.payload()) {
             case TokensSpent spent -> {
                 UsageSums sums = usage(new UsageKey(

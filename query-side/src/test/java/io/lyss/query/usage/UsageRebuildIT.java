@@ -168,6 +168,29 @@ class UsageRebuildIT {
         assertThat(resumed.processedCount()).isEqualTo(live.processedCount());
     }
 
+    @Test
+    void aShadowLeftByAnInterruptedRebuildIsTakenUpWhereItStoppedAndADiscardedOneStartsAfresh() {
+        SqlSchema live = schema("kept");
+        live.create();
+        schemas.add(live.shadow());
+        var model = new io.lyss.query.replay.SqlReadModel(live, shadow -> new UsageBulkProjection(shadow, 10), null);
+        var first = model.prepareShadow();
+        String workspace = "ws_kept";
+        TokensSpent spent = new TokensSpent("t1", workspace, "k", "m", "c", 1, 1, 0, 1, "v1", SpendReason.CHAT, false);
+        first.projection()
+                .apply(
+                        List.of(new ProjectedEvent(TopicPublisher.envelope(spent, "conv"), spent, 0, 41)),
+                        Map.of(0, 42L));
+        first.projection().flush();
+
+        var resumed = model.prepareShadow();
+        assertThat(resumed.projection().checkpoint()).containsExactly(Map.entry(0, 42L));
+        assertThat(resumed.checksums()).isEqualTo(first.checksums());
+
+        resumed.discard();
+        assertThat(model.prepareShadow().projection().checkpoint()).isEmpty();
+    }
+
     private static SqlSchema schema(String kind) {
         SqlSchema schema = UsageProjection.schema(
                 jdbc,
