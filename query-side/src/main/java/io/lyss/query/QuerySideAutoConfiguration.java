@@ -18,6 +18,7 @@ import io.lyss.query.replay.SearchReadModel;
 import io.lyss.query.replay.SqlReadModel;
 import io.lyss.query.timelines.WorkflowRunDocuments;
 import io.lyss.query.turns.TurnDocuments;
+import io.lyss.query.usage.UsageBulkProjection;
 import io.lyss.query.usage.UsageProjection;
 import io.lyss.query.usage.UsageQueries;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -76,7 +77,7 @@ public class QuerySideAutoConfiguration {
         live.createOrReplaceOutdated();
         return new SqlReadModel(
                 live,
-                schema -> new UsageProjection(schema, properties.dedupWindow()),
+                schema -> new UsageBulkProjection(schema, properties.rebuildFlushEvents()),
                 runner(new UsageProjection(live, properties.dedupWindow()), deadLetters, properties));
     }
 

@@ -10,12 +10,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param kafkaBootstrapServers where events are consumed from
  * @param pollTimeout how long one poll of a projector waits for events
- * @param dedupWindow how many log positions behind the newest one the ids of applied events are remembered
+ * @param dedupWindow how many Kafka offsets behind the newest record of its partition the id of an applied event is
+ *     remembered
  * @param auditedContexts event contexts recorded in the audit log
+ * @param rebuildFlushEvents how many events a usage rebuild folds in memory before it writes them (with its
+ *     checkpoint) in one transaction; an interrupted rebuild resumes from the last such write
  */
 @ConfigurationProperties("lyss.query")
 public record QuerySideProperties(
         @DefaultValue("127.0.0.1:59092") String kafkaBootstrapServers,
         @DefaultValue("200ms") Duration pollTimeout,
         @DefaultValue("1000000") long dedupWindow,
-        @DefaultValue("governance") List<String> auditedContexts) {}
+        @DefaultValue("governance") List<String> auditedContexts,
+        @DefaultValue("500000") int rebuildFlushEvents) {}

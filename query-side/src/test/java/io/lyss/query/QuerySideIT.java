@@ -13,6 +13,7 @@ import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.ProviderType;
 import io.lyss.events.governance.SealedSecret;
+import io.lyss.events.governance.WorkspaceRole;
 import io.lyss.events.usage.CacheHit;
 import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.SpendReason;
@@ -534,6 +535,43 @@ class QuerySideIT {
                         .asLong())
                 .as("the live projection goes on in the switched-in copy")
                 .isEqualTo(2));
+    }
+
+    @Test
+    void eachReportNeedsItsRoleInTheWorkspace() {
+        String reports = "/admin/v1/workspaces/" + workspace;
+        AdminHttp viewer = new AdminHttp(port, QueryTestApplication.tokenFor(WorkspaceRole.VIEWER, workspace));
+        AdminHttp member = new AdminHttp(port, QueryTestApplication.tokenFor(WorkspaceRole.MEMBER, workspace));
+        AdminHttp adminOfIt = new AdminHttp(port, QueryTestApplication.tokenFor(WorkspaceRole.ADMIN, workspace));
+        AdminHttp ownerElsewhere =
+                new AdminHttp(port, QueryTestApplication.tokenFor(WorkspaceRole.OWNER, "ws_someone_else"));
+
+        for (String readable : List.of("/usage", "/cache-savings", "/workflow-runs", "/turns?q=x")) {
+            assertThat(viewer.get(reports + readable).status())
+                    .as("viewer " + readable)
+                    .isEqualTo(200);
+            assertThat(member.get(reports + readable).status())
+                    .as("member " + readable)
+                    .isEqualTo(200);
+            assertProblem(ownerElsewhere.get(reports + readable), 403);
+        }
+        for (String adminOnly : List.of("/billing", "/billing?format=csv", "/audit", "/reports/as-of")) {
+            assertProblem(viewer.get(reports + adminOnly), 403);
+            assertProblem(member.get(reports + adminOnly), 403);
+        }
+        assertThat(viewer.get(reports + "/billing").json().path("detail").asText())
+                .contains("admin role");
+        assertThat(adminOfIt.get(reports + "/billing").status()).isEqualTo(200);
+        assertThat(adminOfIt.get(reports + "/audit").status()).isEqualTo(200);
+        assertProblem(adminOfIt.get("/admin/v1/projections/usage"), 403);
+        assertThat(admin.get(reports + "/billing").status())
+                .as("the platform administrator")
+                .isEqualTo(200);
+    }
+
+    private static void assertProblem(AdminHttp.Response response, int status) {
+        assertThat(response.status()).as(response.body()).isEqualTo(status);
+        assertThat(response.contentType()).startsWith("application/problem+json");
     }
 
     private void twice(List<EventEnvelope> envelopes) {

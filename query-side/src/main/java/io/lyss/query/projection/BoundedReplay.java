@@ -103,6 +103,7 @@ public final class BoundedReplay {
             while (true) {
                 Object item = handOver.take();
                 if (item == END) {
+                    projection.flush();
                     return;
                 }
                 if (item instanceof CancellationException) {
@@ -200,7 +201,13 @@ public final class BoundedReplay {
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false,
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        5000,
+                        10_000,
+                        ConsumerConfig.CHECK_CRCS_CONFIG,
+                        false,
+                        ConsumerConfig.FETCH_MIN_BYTES_CONFIG,
+                        1024 * 1024,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        100,
                         ConsumerConfig.FETCH_MAX_BYTES_CONFIG,
                         64 * 1024 * 1024,
                         ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG,

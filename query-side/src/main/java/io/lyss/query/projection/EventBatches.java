@@ -1,8 +1,6 @@
 package io.lyss.query.projection;
 
 import io.lyss.events.EventEnvelope;
-import io.lyss.events.EventReader;
-import io.lyss.events.LyssEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,12 +22,13 @@ public final class EventBatches {
     private final Projection projection;
     private final DeadLetters deadLetters;
     private final ProjectionStatus status;
-    private final EventReader reader = new EventReader();
+    private final RecordDecoder decoder;
 
     public EventBatches(Projection projection, DeadLetters deadLetters, ProjectionStatus status) {
         this.projection = projection;
         this.deadLetters = deadLetters;
         this.status = status;
+        this.decoder = projection.decoder();
     }
 
     /** Applies records (offsets beyond {@code nextOffsets} must already be left out) and stores the offsets. */
@@ -132,10 +131,7 @@ public final class EventBatches {
 
     private Decoded decode(ConsumerRecord<String, byte[]> record) {
         try {
-            EventEnvelope envelope = reader.envelope(record.value());
-            LyssEvent payload = reader.payload(envelope).orElse(null);
-            return new Decoded(
-                    record, new ProjectedEvent(envelope, payload, record.partition(), record.offset()), null);
+            return new Decoded(record, decoder.decode(record.value(), record.partition(), record.offset()), null);
         } catch (RuntimeException e) {
             return new Decoded(record, null, e);
         }

@@ -23,4 +23,15 @@ public interface Projection {
      * An empty offsets map leaves the checkpoint as it is (used when a parked event is retried).
      */
     void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets);
+
+    /** How records become events for this projection (the whole envelope and payload unless overridden). */
+    default RecordDecoder decoder() {
+        return RecordDecoder.full();
+    }
+
+    /**
+     * Makes everything applied so far durable, checkpoint included. Called when a replay reached its end; projections
+     * that write each batch as it comes have nothing to do.
+     */
+    default void flush() {}
 }

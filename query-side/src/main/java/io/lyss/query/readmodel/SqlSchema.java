@@ -89,23 +89,33 @@ public final class SqlSchema {
      * Returns true when the schema was (re)created empty.
      */
     public boolean createOrReplaceOutdated() {
-        String layout = layoutHash();
-        Boolean exists = jdbc.queryForObject(
-                "SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = 'layout')",
-                Boolean.class,
-                name);
-        if (Boolean.TRUE.equals(exists)) {
-            String current = jdbc.queryForList("SELECT hash FROM " + table("layout"), String.class).stream()
-                    .findFirst()
-                    .orElse("");
-            if (current.equals(layout)) {
-                return false;
-            }
+        if (hasCurrentLayout()) {
+            return false;
+        }
+        if (exists()) {
             LOG.warn("Read model schema {} was made by another layout; dropping it to rebuild it from the log", name);
         }
         drop();
         create();
         return true;
+    }
+
+    /** Whether this schema exists and was made by the current DDL (a shadow left by an interrupted rebuild may be). */
+    public boolean hasCurrentLayout() {
+        if (!exists()) {
+            return false;
+        }
+        return jdbc.queryForList("SELECT hash FROM " + table("layout"), String.class).stream()
+                .findFirst()
+                .orElse("")
+                .equals(layoutHash());
+    }
+
+    private boolean exists() {
+        return Boolean.TRUE.equals(jdbc.queryForObject(
+                "SELECT EXISTS (SELECT 1 FROM information_schema.tables WHERE table_schema = ? AND table_name = 'layout')",
+                Boolean.class,
+                name));
     }
 
     private String layoutHash() {
@@ -195,13 +205,13 @@ public final class SqlSchema {
         Map<String, ProjectedEvent> byId = new LinkedHashMap<>();
         events.forEach(e -> byId.putIfAbsent(e.envelope().eventId(), e));
         List<String> fresh = jdbc.queryForList(
-                "INSERT INTO " + table("processed_event") + " (event_id, partition_id, global_index)"
+                "INSERT INTO " + table("processed_event") + " (event_id, partition_id, kafka_offset)"
                         + " SELECT * FROM unnest(?::varchar[], ?::int[], ?::bigint[])"
                         + " ON CONFLICT DO NOTHING RETURNING event_id",
                 String.class,
                 byId.keySet().toArray(String[]::new),
                 byId.values().stream().map(ProjectedEvent::partition).toArray(Integer[]::new),
-                byId.values().stream().map(e -> e.envelope().globalIndex()).toArray(Long[]::new));
+                byId.values().stream().map(ProjectedEvent::offset).toArray(Long[]::new));
         return new HashSet<>(fresh);
     }
 
@@ -211,11 +221,11 @@ public final class SqlSchema {
      * than the window can no longer come back there. Per partition, because partitions are read at different
      * speeds. Keeps the table bounded.
      */
-    public int forgetProcessedBefore(int partition, long globalIndex) {
+    public int forgetProcessedBefore(int partition, long offset) {
         return jdbc.update(
-                "DELETE FROM " + table("processed_event") + " WHERE partition_id = ? AND global_index < ?",
+                "DELETE FROM " + table("processed_event") + " WHERE partition_id = ? AND kafka_offset < ?",
                 partition,
-                globalIndex);
+                offset);
     }
 
     public long processedCount() {
@@ -278,10 +288,10 @@ public final class SqlSchema {
                 CREATE TABLE IF NOT EXISTS ${schema}.processed_event (
                     event_id     VARCHAR(64) PRIMARY KEY,
                     partition_id INTEGER     NOT NULL,
-                    global_index BIGINT      NOT NULL
+                    kafka_offset BIGINT      NOT NULL
                 );
                 CREATE INDEX IF NOT EXISTS processed_event_position
-                    ON ${schema}.processed_event (partition_id, global_index);
+                    ON ${schema}.processed_event (partition_id, kafka_offset);
                 """;
     }
 

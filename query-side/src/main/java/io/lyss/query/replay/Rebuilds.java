@@ -120,7 +120,8 @@ public final class Rebuilds {
         replay.requireWholeLog();
         ReadModel.Shadow shadow = model.prepareShadow();
         long fillStart = System.nanoTime();
-        replay.feed(shadow.projection(), deadLetters, Map.of(), replay.endOffsets());
+        // from the shadow's checkpoint: empty for a new shadow, further on for one an interrupted rebuild left
+        replay.feed(shadow.projection(), deadLetters, shadow.projection().checkpoint(), replay.endOffsets());
         shadow.seal();
         long fillMillis = Duration.ofNanos(System.nanoTime() - fillStart).toMillis();
         return model.runner()

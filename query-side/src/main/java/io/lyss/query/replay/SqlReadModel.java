@@ -2,6 +2,7 @@ package io.lyss.query.replay;
 
 import io.lyss.query.projection.Projection;
 import io.lyss.query.projection.ProjectionRunner;
+import io.lyss.query.readmodel.ProcessedIds;
 import io.lyss.query.readmodel.SqlSchema;
 import java.util.Map;
 import java.util.function.Function;
@@ -13,6 +14,10 @@ public final class SqlReadModel implements ReadModel {
     private final Function<SqlSchema, Projection> projectionOn;
     private final ProjectionRunner runner;
 
+    /**
+     * @param projectionOn the projection that fills a shadow schema (it may differ from the live one, e.g. batch
+     *     more); it is created after the shadow schema exists, and may find it partly filled by an interrupted rebuild
+     */
     public SqlReadModel(SqlSchema live, Function<SqlSchema, Projection> projectionOn, ProjectionRunner runner) {
         this.live = live;
         this.projectionOn = projectionOn;
@@ -37,8 +42,10 @@ public final class SqlReadModel implements ReadModel {
     @Override
     public Shadow prepareShadow() {
         SqlSchema shadow = live.shadow();
-        shadow.drop();
-        shadow.createUnlogged();
+        if (!shadow.hasCurrentLayout()) { // else an interrupted rebuild left it: go on from its checkpoint
+            shadow.drop();
+            shadow.createUnlogged();
+        }
         Projection projection = projectionOn.apply(shadow);
         return new Shadow() {
             @Override
@@ -53,6 +60,7 @@ public final class SqlReadModel implements ReadModel {
 
             @Override
             public void seal() {
+                new ProcessedIds(shadow).restoreIndexes();
                 shadow.makeDurable();
             }
 

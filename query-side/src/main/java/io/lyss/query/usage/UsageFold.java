@@ -8,7 +8,6 @@ import io.lyss.events.usage.RequestRejected;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.query.projection.ProjectedEvent;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -53,7 +52,7 @@ public final class UsageFold {
     private final Map<SavingsKey, SavingsSums> savings = new LinkedHashMap<>();
     private final Map<String, KeyOwner> keyOwners = new LinkedHashMap<>();
     private final Map<String, String> endUserByTurn = new HashMap<>();
-    private final Map<String, Long> endUserPositions = new HashMap<>();
+    private final Map<String, Position> endUserPositions = new HashMap<>();
     private final Set<String> earlierTurnsConsumed = new HashSet<>();
     private final Function<String, String> earlierEndUsers;
 
@@ -77,7 +76,7 @@ public final class UsageFold {
 
     public void add(ProjectedEvent event) {
         EventEnvelope envelope = event.envelope();
-        LocalDate day = envelope.occurredAt().atZone(ZoneOffset.UTC).toLocalDate();
+        LocalDate day = LocalDate.ofEpochDay(Math.floorDiv(envelope.occurredAt().getEpochSecond(), 86_400L)); // UTC
         switch (event.payload()) {
             case TokensSpent spent -> {
                 UsageSums sums = usage(new UsageKey(
@@ -98,7 +97,9 @@ public final class UsageFold {
             case TurnCompleted turn -> {
                 if (turn.endUserId() != null && !turn.endUserId().isEmpty()) {
                     endUserByTurn.put(turnKey(turn.workspaceId(), turn.turnId()), turn.endUserId());
-                    endUserPositions.put(turnKey(turn.workspaceId(), turn.turnId()), envelope.globalIndex());
+                    endUserPositions.put(
+                            turnKey(turn.workspaceId(), turn.turnId()),
+                            new Position(event.partition(), event.offset()));
                 }
                 if ("error".equals(turn.finishReason())) {
                     usage(new UsageKey(
@@ -187,8 +188,11 @@ public final class UsageFold {
         return endUserByTurn;
     }
 
-    long pendingPosition(String turnId) {
-        return endUserPositions.getOrDefault(turnId, 0L);
+    /** Where a turn was read (partition and offset), to forget its end user once far behind. */
+    record Position(int partition, long offset) {}
+
+    Position pendingPosition(String turnId) {
+        return endUserPositions.getOrDefault(turnId, new Position(-1, -1));
     }
 
     /** Turns folded earlier whose spend this fold consumed. */

@@ -24,9 +24,11 @@ public final class UsageProjection implements Projection {
     private final long dedupWindow;
     private final Map<Integer, Long> newestByPartition = new java.util.concurrent.ConcurrentHashMap<>();
     private long batches;
+    private final UsageRecordDecoder decoder = new UsageRecordDecoder();
 
     /**
-     * @param dedupWindow how many log positions behind the newest event the ids of applied events are kept
+     * @param dedupWindow how many offsets behind the newest event of its partition the id of an applied event is kept
+     *     (offsets, not global positions: they grow by one per record on every partition, whoever published it)
      */
     public UsageProjection(SqlSchema schema, long dedupWindow) {
         this.schema = schema;
@@ -58,6 +60,11 @@ public final class UsageProjection implements Projection {
     }
 
     @Override
+    public io.lyss.query.projection.RecordDecoder decoder() {
+        return decoder;
+    }
+
+    @Override
     public Map<Integer, Long> checkpoint() {
         return schema.checkpoint();
     }
@@ -71,24 +78,21 @@ public final class UsageProjection implements Projection {
             for (ProjectedEvent event : events) {
                 if (fresh.remove(event.envelope().eventId())) {
                     firstTime.add(event);
-                    newestByPartition.merge(event.partition(), event.envelope().globalIndex(), Math::max);
+                    newestByPartition.merge(event.partition(), event.offset(), Math::max);
                 }
             }
             if (!firstTime.isEmpty()) {
                 Map<String, String> earlier = new HashMap<>(writer.endUsersOf(firstTime));
-                UsageFold fold = new UsageFold(earlier::get);
+                UsageFold fold = new UsageFold(earlier::remove); // the turn's first spend takes its end user
                 firstTime.forEach(fold::add);
                 writer.write(fold);
             }
             schema.saveCheckpoint(nextOffsets);
             if (!firstTime.isEmpty() && ++batches % PRUNE_EVERY_BATCHES == 0) {
-                newestByPartition.forEach(
-                        (partition, newest) -> schema.forgetProcessedBefore(partition, newest - dedupWindow));
-                long slowest = newestByPartition.values().stream()
-                        .mapToLong(Long::longValue)
-                        .min()
-                        .orElse(0);
-                writer.forgetEndUsersBefore(slowest - dedupWindow);
+                newestByPartition.forEach((partition, newest) -> {
+                    schema.forgetProcessedBefore(partition, newest - dedupWindow);
+                    writer.forgetEndUsersBefore(partition, newest - dedupWindow);
+                });
             }
         });
     }

@@ -40,6 +40,13 @@ final class UsageWriter {
         return endUsers;
     }
 
+    /** End users of turns whose spend has not come yet, by turn key (to resume a rebuild). */
+    void forEachWaitingEndUser(java.util.function.BiConsumer<String, String> consumer) {
+        jdbc.query("SELECT workspace_id, turn_id, end_user_id FROM " + schema.table("turn_end_user"), row -> {
+            consumer.accept(UsageFold.turnKey(row.getString(1), row.getString(2)), row.getString(3));
+        });
+    }
+
     void write(UsageFold fold) {
         writeUsage(fold);
         writeSavings(fold);
@@ -48,8 +55,11 @@ final class UsageWriter {
     }
 
     /** Forgets end users of turns whose spend never came, far behind the slowest partition. */
-    void forgetEndUsersBefore(long globalIndex) {
-        jdbc.update("DELETE FROM " + schema.table("turn_end_user") + " WHERE global_index < ?", globalIndex);
+    void forgetEndUsersBefore(int partition, long offset) {
+        jdbc.update(
+                "DELETE FROM " + schema.table("turn_end_user") + " WHERE partition_id = ? AND kafka_offset < ?",
+                partition,
+                offset);
     }
 
     private void writeUsage(UsageFold fold) {
@@ -112,35 +122,48 @@ final class UsageWriter {
     }
 
     private void writeOwners(UsageFold fold) {
-        fold.keyOwners()
-                .forEach((keyId, owner) -> jdbc.update(
-                        "INSERT INTO " + schema.table("key_owner")
-                                + " (key_id, workspace_id, owner_user_id) VALUES (?, ?, ?)"
-                                + " ON CONFLICT (key_id) DO UPDATE SET owner_user_id = EXCLUDED.owner_user_id",
-                        keyId,
-                        owner.workspaceId(),
-                        owner.ownerUserId()));
+        if (fold.keyOwners().isEmpty()) {
+            return;
+        }
+        List<String> keys = new ArrayList<>(fold.keyOwners().keySet());
+        jdbc.update(
+                "INSERT INTO " + schema.table("key_owner") + " (key_id, workspace_id, owner_user_id)"
+                        + " SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[])"
+                        + " ON CONFLICT (key_id) DO UPDATE SET owner_user_id = EXCLUDED.owner_user_id",
+                keys.toArray(String[]::new),
+                keys.stream().map(k -> fold.keyOwners().get(k).workspaceId()).toArray(String[]::new),
+                keys.stream().map(k -> fold.keyOwners().get(k).ownerUserId()).toArray(String[]::new));
     }
 
+    /** Forgets the end users of turns whose spend this fold consumed and keeps those still waiting, set-based. */
     private void writeEndUsers(UsageFold fold) {
-        for (String turnKey : fold.earlierTurnsConsumed()) {
-            String[] parts = turnKey.split("/", 2);
+        if (!fold.earlierTurnsConsumed().isEmpty()) {
+            List<String[]> consumed =
+                    fold.earlierTurnsConsumed().stream().map(UsageWriter::split).toList();
             jdbc.update(
-                    "DELETE FROM " + schema.table("turn_end_user") + " WHERE workspace_id = ? AND turn_id = ?",
-                    parts[0],
-                    parts[1]);
+                    "DELETE FROM " + schema.table("turn_end_user") + " t USING unnest(?::varchar[], ?::varchar[])"
+                            + " AS c (workspace_id, turn_id)"
+                            + " WHERE t.workspace_id = c.workspace_id AND t.turn_id = c.turn_id",
+                    consumed.stream().map(p -> p[0]).toArray(String[]::new),
+                    consumed.stream().map(p -> p[1]).toArray(String[]::new));
         }
-        fold.pendingEndUsers().forEach((turnKey, endUser) -> {
-            String[] parts = turnKey.split("/", 2);
+        if (!fold.pendingEndUsers().isEmpty()) {
+            List<String> turns = new ArrayList<>(fold.pendingEndUsers().keySet());
             jdbc.update(
                     "INSERT INTO " + schema.table("turn_end_user")
-                            + " (workspace_id, turn_id, end_user_id, global_index)"
-                            + " VALUES (?, ?, ?, ?) ON CONFLICT (workspace_id, turn_id) DO NOTHING",
-                    parts[0],
-                    parts[1],
-                    endUser,
-                    fold.pendingPosition(turnKey));
-        });
+                            + " (workspace_id, turn_id, end_user_id, partition_id, kafka_offset)"
+                            + " SELECT * FROM unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::int[], ?::bigint[])"
+                            + " ON CONFLICT (workspace_id, turn_id) DO NOTHING",
+                    turns.stream().map(t -> split(t)[0]).toArray(String[]::new),
+                    turns.stream().map(t -> split(t)[1]).toArray(String[]::new),
+                    turns.stream().map(fold.pendingEndUsers()::get).toArray(String[]::new),
+                    turns.stream().map(t -> fold.pendingPosition(t).partition()).toArray(Integer[]::new),
+                    turns.stream().map(t -> fold.pendingPosition(t).offset()).toArray(Long[]::new));
+        }
+    }
+
+    private static String[] split(String turnKey) {
+        return turnKey.split("/", 2);
     }
 
     /** Column arrays for an {@code unnest} insert: text columns first, then numbers. */

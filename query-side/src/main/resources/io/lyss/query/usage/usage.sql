@@ -44,6 +44,7 @@ CREATE TABLE IF NOT EXISTS ${schema}.turn_end_user (
     workspace_id VARCHAR(64)  NOT NULL,
     turn_id      VARCHAR(64)  NOT NULL,
     end_user_id  VARCHAR(200) NOT NULL,
-    global_index BIGINT       NOT NULL,
+    partition_id INTEGER      NOT NULL,
+    kafka_offset BIGINT       NOT NULL,
     PRIMARY KEY (workspace_id, turn_id)
 );

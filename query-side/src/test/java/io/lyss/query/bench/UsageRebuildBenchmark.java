@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.events.EventCatalogue;
 import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventJson;
-import io.lyss.events.EventReader;
 import io.lyss.events.LyssEvent;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.usage.CacheHit;
@@ -14,8 +13,11 @@ import io.lyss.events.usage.TokensSpent;
 import io.lyss.infra.LocalInfrastructure;
 import io.lyss.query.projection.BoundedReplay;
 import io.lyss.query.projection.DeadLetters;
+import io.lyss.query.projection.RecordDecoder;
+import io.lyss.query.readmodel.ProcessedIds;
 import io.lyss.query.readmodel.SqlSchema;
 import io.lyss.query.support.TopicPublisher;
+import io.lyss.query.usage.UsageBulkProjection;
 import io.lyss.query.usage.UsageProjection;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -39,12 +41,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Rebuild speed of the usage read model from one million events (not part of {@code ./lyss test}; run it by name,
  * see docs/benchmarks.md). The events go once into a topic of their own, {@code lyss.bench.usage.v1}, in the relay's
  * format: per turn a TurnCompleted and a TokensSpent, plus some CacheHit and RequestRejected; 2% are re-deliveries.
- * Baseline, same run: reading and decoding the same records without writing anything.
+ * Baseline, same run: the per-batch path rebuilds used before (one de-duplication row per event, every poll written)
+ * on the first {@code lyss.bench.baseline-events} records; the same slice is also rebuilt by the new path and the
+ * checksums compared. References: reading, and reading plus decoding, the same records without writing.
  */
 class UsageRebuildBenchmark {
 
     static final String TOPIC = "lyss.bench.usage.v1";
     private static final int EVENTS = Integer.getInteger("lyss.bench.events", 1_000_000);
+    private static final int BASELINE_EVENTS = Integer.getInteger("lyss.bench.baseline-events", 100_000);
+    private static final int FLUSH_EVERY = Integer.getInteger("lyss.bench.flush-events", 500_000);
     private static final ObjectMapper JSON = EventJson.newMapper();
 
     @Test
@@ -72,70 +78,128 @@ class UsageRebuildBenchmark {
         }
         Map<Integer, Long> ends = share(replay.endOffsets(), EVENTS);
         long records = ends.values().stream().mapToLong(Long::longValue).sum();
+        Map<Integer, Long> sliceEnds = share(ends, BASELINE_EVENTS);
+        long sliceRecords =
+                sliceEnds.values().stream().mapToLong(Long::longValue).sum();
+        ProcessCpu cpu = new ProcessCpu(stateFolder());
+        double loadBefore = loadAverage();
 
         long readStart = System.nanoTime();
         AtomicLong read = new AtomicLong();
         replay.read(Map.of(), ends, batch -> read.addAndGet(batch.size()));
         double readSeconds = seconds(readStart);
 
-        long decodeStart = System.nanoTime();
-        AtomicLong decoded = new AtomicLong();
-        EventReader reader = new EventReader();
-        replay.read(
-                Map.of(),
-                ends,
-                batch -> batch.forEach(record -> {
-                    EventEnvelope envelope = reader.envelope(record.value());
-                    reader.payload(envelope);
-                    decoded.incrementAndGet();
-                }));
-        double decodeSeconds = seconds(decodeStart);
+        double fullDecodeSeconds = decodeAll(replay, ends, RecordDecoder.full());
+        UsageProjection decoderOwner = new UsageProjection(UsageProjection.schema(jdbc, transactions, "bench_x"), 1);
+        double fastDecodeSeconds = decodeAll(replay, ends, decoderOwner.decoder());
+
+        // Baseline, same run: the per-batch path (de-duplication row per event), as rebuilds ran before, on a slice.
+        SqlSchema old = UsageProjection.schema(jdbc, transactions, "bench_usage_old");
+        old.drop();
+        old.createUnlogged();
+        Measured before = measure(
+                cpu,
+                () -> replay.feed(new UsageProjection(old, 1_000_000), new DeadLetters(jdbc), Map.of(), sliceEnds),
+                old::makeDurable);
+
+        // The same slice through the rebuild path, to check both count alike.
+        SqlSchema sliceCheck = UsageProjection.schema(jdbc, transactions, "bench_usage_slice");
+        sliceCheck.drop();
+        sliceCheck.createUnlogged();
+        replay.feed(new UsageBulkProjection(sliceCheck, FLUSH_EVERY), new DeadLetters(jdbc), Map.of(), sliceEnds);
+        boolean sliceIdentical = sliceCheck.checksums().equals(old.checksums());
 
         SqlSchema schema = UsageProjection.schema(jdbc, transactions, "bench_usage");
         schema.drop();
         schema.createUnlogged();
-        TimedProjection timed = new TimedProjection(new UsageProjection(schema, 1_000_000));
-        ProcessCpu cpu = new ProcessCpu(stateFolder());
-        double[] cpuBefore = cpu.now();
-        long rebuildStart = System.nanoTime();
-        replay.feed(timed, new DeadLetters(jdbc), Map.of(), ends);
-        double fillSeconds = seconds(rebuildStart);
-        schema.makeDurable();
-        double rebuildSeconds = seconds(rebuildStart);
-        double[] cpuAfter = cpu.now();
-        double jvmCpu = cpuAfter[0] - cpuBefore[0];
-        double pgCpu = cpuAfter[1] - cpuBefore[1];
-        double kafkaCpu = cpuAfter[2] - cpuBefore[2];
-        double totalCpu = jvmCpu + Math.max(0, pgCpu) + Math.max(0, kafkaCpu);
+        Measured rebuild = measure(
+                cpu,
+                () -> replay.feed(new UsageBulkProjection(schema, FLUSH_EVERY), new DeadLetters(jdbc), Map.of(), ends),
+                () -> {
+                    new ProcessedIds(schema).restoreIndexes();
+                    schema.makeDurable();
+                });
         Long rows = jdbc.queryForObject("SELECT count(*) FROM bench_usage.usage_daily", Long.class);
         Long requests = jdbc.queryForObject("SELECT sum(requests) FROM bench_usage.usage_daily", Long.class);
 
         System.out.printf(
-                "%n=== usage read model rebuild (%s, %d cores, load average %.1f) ===%n",
-                TOPIC,
-                Runtime.getRuntime().availableProcessors(),
-                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
-                        .getSystemLoadAverage());
-        System.out.printf("events replayed                  %,d%n", records);
+                "%n=== usage read model rebuild (%s, %d cores, load average %.1f before, %.1f after) ===%n",
+                TOPIC, Runtime.getRuntime().availableProcessors(), loadBefore, loadAverage());
+        System.out.printf("events replayed                   %,d (baseline slice %,d)%n", records, sliceRecords);
         System.out.printf(
-                "baseline: read only              %6.1f s  %,9.0f events/s%n", readSeconds, read.get() / readSeconds);
+                "reference: read only              %6.1f s  %,9.0f events/s%n", readSeconds, read.get() / readSeconds);
         System.out.printf(
-                "baseline: read + decode          %6.1f s  %,9.0f events/s%n",
-                decodeSeconds, decoded.get() / decodeSeconds);
+                "reference: read + full decode     %6.1f s  %,9.0f events/s%n",
+                fullDecodeSeconds, records / fullDecodeSeconds);
         System.out.printf(
-                "rebuild into PostgreSQL          %6.1f s  %,9.0f events/s%n",
-                rebuildSeconds, records / rebuildSeconds);
-        System.out.printf("  of which making tables durable %6.1f s%n", rebuildSeconds - fillSeconds);
-        System.out.printf("  time spent in projection.apply   %6.1f s  (%d batches)%n", timed.seconds(), timed.batches);
+                "reference: read + usage decode    %6.1f s  %,9.0f events/s%n",
+                fastDecodeSeconds, records / fastDecodeSeconds);
+        before.print("baseline: per-batch path (slice)", sliceRecords);
+        rebuild.print("rebuild path (all events)", records);
         System.out.printf(
-                "CPU used by the rebuild           %.1f s (JVM %.1f, PostgreSQL %.1f, Kafka %.1f)%n",
-                totalCpu, jvmCpu, pgCpu, kafkaCpu);
-        System.out.printf(
-                "events per CPU-second            %,9.0f  (=> %,.0f events/s if 2 cores were ours alone)%n",
-                records / totalCpu, 2 * records / totalCpu);
-        System.out.printf("rebuild / (read + decode) ratio  %.2f%n", rebuildSeconds / decodeSeconds);
+                "rebuild / baseline: %.1f x events per wall-clock second, %.1f x events per CPU-second%n",
+                (records / rebuild.wallSeconds) / (sliceRecords / before.wallSeconds),
+                (records / rebuild.cpuSeconds()) / (sliceRecords / before.cpuSeconds()));
+        System.out.printf("slice rebuilt both ways: identical checksums = %s%n", sliceIdentical);
         System.out.printf("usage rows %,d, requests counted %,d%n", rows, requests);
         schema.drop();
+        old.drop();
+        sliceCheck.drop();
+    }
+
+    private static double decodeAll(BoundedReplay replay, Map<Integer, Long> ends, RecordDecoder decoder) {
+        long start = System.nanoTime();
+        replay.read(
+                Map.of(),
+                ends,
+                batch -> batch.forEach(record -> {
+                    String type = new String(
+                            record.headers()
+                                    .lastHeader(EventEnvelope.HEADER_EVENT_TYPE)
+                                    .value(),
+                            StandardCharsets.UTF_8);
+                    if (io.lyss.query.usage.UsageFold.reads(type)) {
+                        decoder.decode(record.value(), record.partition(), record.offset());
+                    }
+                }));
+        return seconds(start);
+    }
+
+    /** Wall-clock and CPU seconds (this JVM, PostgreSQL, Kafka) of a fill and its sealing. */
+    private static Measured measure(ProcessCpu cpu, Runnable fill, Runnable seal) {
+        double[] cpuBefore = cpu.now();
+        long start = System.nanoTime();
+        fill.run();
+        double fillSeconds = seconds(start);
+        seal.run();
+        double wall = seconds(start);
+        double[] cpuAfter = cpu.now();
+        return new Measured(
+                wall,
+                wall - fillSeconds,
+                cpuAfter[0] - cpuBefore[0],
+                Math.max(0, cpuAfter[1] - cpuBefore[1]),
+                Math.max(0, cpuAfter[2] - cpuBefore[2]));
+    }
+
+    private record Measured(double wallSeconds, double sealSeconds, double jvm, double postgres, double kafka) {
+        double cpuSeconds() {
+            return jvm + postgres + kafka;
+        }
+
+        void print(String label, long events) {
+            System.out.printf(
+                    "%-34s %6.1f s  %,9.0f events/s (sealing %.1f s)%n",
+                    label, wallSeconds, events / wallSeconds, sealSeconds);
+            System.out.printf(
+                    "  CPU %.1f s (JVM %.1f, PostgreSQL %.1f, Kafka %.1f): %,.0f events per CPU-second,"
+                            + " => %,.0f events/s if 2 cores were its alone%n",
+                    cpuSeconds(), jvm, postgres, kafka, events / cpuSeconds(), 2 * events / cpuSeconds());
+        }
+    }
+
+    private static double loadAverage() {
+        return java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
     }
 
     private static void generate(String bootstrapServers, long count) {
@@ -281,44 +345,6 @@ class UsageRebuildBenchmark {
         Map<Integer, Long> share = new java.util.HashMap<>();
         ends.forEach((partition, end) -> share.put(partition, total <= events ? end : end * events / total));
         return share;
-    }
-
-    /** Measures the time spent applying batches (PostgreSQL work plus folding). */
-    private static final class TimedProjection implements io.lyss.query.projection.Projection {
-        private final io.lyss.query.projection.Projection delegate;
-        private long nanos;
-        private int batches;
-
-        TimedProjection(io.lyss.query.projection.Projection delegate) {
-            this.delegate = delegate;
-        }
-
-        @Override
-        public String name() {
-            return delegate.name();
-        }
-
-        @Override
-        public boolean handles(String eventType) {
-            return delegate.handles(eventType);
-        }
-
-        @Override
-        public Map<Integer, Long> checkpoint() {
-            return delegate.checkpoint();
-        }
-
-        @Override
-        public void apply(java.util.List<io.lyss.query.projection.ProjectedEvent> events, Map<Integer, Long> next) {
-            long start = System.nanoTime();
-            delegate.apply(events, next);
-            nanos += System.nanoTime() - start;
-            batches++;
-        }
-
-        double seconds() {
-            return nanos / 1e9;
-        }
     }
 
     private static double seconds(long startNanos) {

@@ -89,6 +89,22 @@ public final class TopicPublisher implements AutoCloseable {
                 payload);
     }
 
+    /** Same envelope at another global position. */
+    public static EventEnvelope withPosition(EventEnvelope envelope, long globalIndex) {
+        return new EventEnvelope(
+                envelope.eventId(),
+                envelope.type(),
+                envelope.revision(),
+                envelope.occurredAt(),
+                envelope.workspaceId(),
+                envelope.actor(),
+                envelope.correlationId(),
+                envelope.aggregateId(),
+                envelope.aggregateSequence(),
+                globalIndex,
+                envelope.payload());
+    }
+
     public RecordMetadata publish(EventEnvelope envelope) {
         try {
             return publishRaw(
@@ -104,6 +120,25 @@ public final class TopicPublisher implements AutoCloseable {
 
     public void publishAll(List<EventEnvelope> envelopes) {
         envelopes.forEach(this::publish);
+    }
+
+    /** Sends many envelopes without waiting for each, then waits until all are acknowledged (order kept per key). */
+    public void publishMany(List<EventEnvelope> envelopes) {
+        for (EventEnvelope envelope : envelopes) {
+            try {
+                var record = new ProducerRecord<>(topic, envelope.aggregateId(), JSON.writeValueAsBytes(envelope));
+                record.headers()
+                        .add(EventEnvelope.HEADER_EVENT_ID, envelope.eventId().getBytes(StandardCharsets.UTF_8))
+                        .add(EventEnvelope.HEADER_EVENT_TYPE, envelope.type().getBytes(StandardCharsets.UTF_8))
+                        .add(
+                                EventEnvelope.HEADER_GLOBAL_INDEX,
+                                Long.toString(envelope.globalIndex()).getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        producer.flush();
     }
 
     /** A record with the relay's headers and any value. */

@@ -34,6 +34,7 @@ class UsageProjectionIT {
     private final SqlSchema schema = UsageProjection.schema(
             jdbc, transactions, "it_usage_" + UUID.randomUUID().toString().substring(0, 8));
     private final UsageProjection projection = create(schema, 1_000_000);
+    private long nextOffset;
 
     @BeforeAll
     static void connect() {
@@ -86,12 +87,37 @@ class UsageProjectionIT {
             for (int i = 0; i < 10; i++) {
                 events.add(event(spent(1, 0, "m")));
             }
-            windowed.apply(events, Map.of(0, (batch + 1) * 10L));
+            windowed.apply(events, Map.of(0, nextOffset));
             recent = events;
         }
         assertThat(schema.processedCount()).as("ids kept").isLessThanOrEqualTo(100 + 50 * 10);
-        windowed.apply(recent, Map.of(0, 2_001L));
+        windowed.apply(recent.stream().map(this::again).toList(), Map.of(0, nextOffset));
         assertThat(totals()).containsEntry("requests", 2_000L);
+    }
+
+    /**
+     * The window counts offsets of the partition, not global positions: events published by someone else (another
+     * event store, a test publisher) can carry positions far ahead of the relay's, and a window over positions then
+     * forgot ids whose re-deliveries were still to come. That made rebuilds count re-published events twice.
+     */
+    @Test
+    void aJumpInGlobalPositionsDoesNotMakeTheWindowForgetRecentIds() {
+        UsageProjection windowed = create(schema, 100);
+        TokensSpent first = spent(1, 0, "m");
+        ProjectedEvent relayed = new ProjectedEvent(
+                TopicPublisher.withPosition(TopicPublisher.envelope(first, "conv_1"), 1_000), first, 0, nextOffset++);
+        windowed.apply(List.of(relayed), Map.of(0, nextOffset));
+        TokensSpent foreign = spent(1, 0, "m");
+        EventEnvelope farAhead =
+                TopicPublisher.withPosition(TopicPublisher.envelope(foreign, "conv_1"), 10_000_000_000_000_000L);
+        windowed.apply(List.of(new ProjectedEvent(farAhead, foreign, 0, nextOffset++)), Map.of(0, nextOffset));
+        for (int batch = 0; batch < 60; batch++) { // past the pruning that runs every 50 batches
+            windowed.apply(List.of(event(spent(1, 0, "m"))), Map.of(0, nextOffset));
+        }
+
+        windowed.apply(List.of(again(relayed)), Map.of(0, nextOffset));
+
+        assertThat(totals()).as("the re-published event counted once").containsEntry("requests", 62L);
     }
 
     private static UsageProjection create(SqlSchema schema, long window) {
@@ -122,8 +148,14 @@ class UsageProjectionIT {
                 false);
     }
 
-    private static ProjectedEvent event(LyssEvent payload) {
+    /** The next record of partition 0, as the relay would publish it. */
+    private ProjectedEvent event(LyssEvent payload) {
         EventEnvelope envelope = TopicPublisher.envelope(payload, "conv_1");
-        return new ProjectedEvent(envelope, payload);
+        return new ProjectedEvent(envelope, payload, 0, nextOffset++);
+    }
+
+    /** The same event read again at a later offset (the relay, or a second relay, published it once more). */
+    private ProjectedEvent again(ProjectedEvent event) {
+        return new ProjectedEvent(event.envelope(), event.payload(), 0, nextOffset++);
     }
 }
