@@ -3,9 +3,14 @@ package io.lyss.command.eventstore;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.command.scope.Provenance;
 import io.lyss.events.EventJson;
+import java.lang.management.ManagementFactory;
+import java.util.UUID;
 import javax.sql.DataSource;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
@@ -14,7 +19,10 @@ import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.springboot.TokenStoreProperties;
 import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -101,6 +109,26 @@ public class EventStoreConfiguration {
     @Bean
     CorrelationDataProvider provenanceCorrelation() {
         return new SimpleCorrelationDataProvider(Provenance.ACTOR, Provenance.CORRELATION_ID);
+    }
+
+    /**
+     * Axon's JDBC token store, owned by this application context. Axon names the owner of a claim after the JVM
+     * (pid@host) by default, so two platforms in one JVM (the integration tests start several) would each believe
+     * they hold the other's claims and relay every event twice.
+     */
+    @Bean
+    TokenStore tokenStore(
+            ConnectionProvider connections,
+            @Qualifier("serializer") Serializer serializer,
+            TokenSchema schema,
+            TokenStoreProperties properties) {
+        return JdbcTokenStore.builder()
+                .connectionProvider(connections)
+                .schema(schema)
+                .serializer(serializer)
+                .claimTimeout(properties.getClaimTimeout())
+                .nodeId(ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID())
+                .build();
     }
 
     @Bean
