@@ -84,7 +84,7 @@ public final class EventCatalogue {
             new Entry("governance", ModelAliasDefined.class, 1),
             new Entry("governance", ModelAliasRemoved.class, 1),
             new Entry("conversation", ConversationStarted.class, 1),
-            new Entry("conversation", TurnCompleted.class, 3),
+            new Entry("conversation", TurnCompleted.class, 4),
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),

@@ -81,7 +81,8 @@ class Conversation {
                 command.latencyMillis(),
                 command.firstTokenMillis(),
                 command.endUserId(),
-                command.cacheSaving() == null ? command.requestHash() : null));
+                command.cacheSaving() == null ? command.requestHash() : null,
+                command.content()));
         if (command.cacheSaving() == null) {
             apply(spent(command, SpendReason.CHAT));
         } else {

@@ -1,0 +1,43 @@
+package io.lyss.security.personal;
+
+import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.memory.UserForgotten;
+import java.util.Optional;
+import javax.crypto.SecretKey;
+
+/**
+ * Opens the question and answer of a {@code TurnCompleted} for a read model: a revision-4 turn is decrypted with its
+ * subject's data key; once that key was destroyed the turn comes back with no question and no answer (shredded);
+ * an older revision's plain text is returned as it is.
+ */
+public final class TurnContents {
+
+    private final DataKeyDirectory keys;
+
+    public TurnContents(DataKeyDirectory keys) {
+        this.keys = keys;
+    }
+
+    public TurnCompleted open(TurnCompleted turn) {
+        if (turn.content() == null) {
+            return turn;
+        }
+        Optional<SecretKey> key = keys.byId(turn.content().dataKeyId());
+        if (key.isEmpty()) {
+            return turn.opened(null, null);
+        }
+        try {
+            TurnContentCodec.Plain plain = TurnContentCodec.open(key.get(), turn);
+            return turn.opened(plain.question(), plain.answer());
+        } catch (IllegalStateException e) {
+            return turn.opened(null, null); // altered or moved ciphertext: unreadable, like shredded
+        }
+    }
+
+    /** Remembers that the forgotten user's keys are gone (a cached copy must not open their content again). */
+    public void forgotten(UserForgotten event) {
+        if (event.dataKeyIds() != null) {
+            keys.destroyed(event.dataKeyIds());
+        }
+    }
+}
