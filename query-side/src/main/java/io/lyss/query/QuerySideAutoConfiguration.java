@@ -20,6 +20,10 @@ import io.lyss.query.timelines.WorkflowRunDocuments;
 import io.lyss.query.turns.TurnDocuments;
 import io.lyss.query.usage.UsageProjection;
 import io.lyss.query.usage.UsageQueries;
+import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.DataKeyDirectory;
+import io.lyss.security.personal.TurnContents;
+import io.lyss.security.secrets.SecretSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import javax.sql.DataSource;
@@ -94,13 +98,22 @@ public class QuerySideAutoConfiguration {
                 runner(new AuditProjection(live, properties.auditedContexts()), deadLetters, properties));
     }
 
+    /** Opens turn content with the data keys the command side hands out (ADR 0026). */
+    @Bean
+    TurnContents queryTurnContents(
+            QuerySideProperties properties, SecurityProperties security, ObjectProvider<SecretSealer> sealer) {
+        return new TurnContents(
+                new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer.getIfAvailable()));
+    }
+
     @Bean
     ReadModel turnsReadModel(
             ElasticsearchClient elasticsearch,
             CheckpointStore checkpoints,
             DeadLetters deadLetters,
-            QuerySideProperties properties) {
-        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(), checkpoints);
+            QuerySideProperties properties,
+            TurnContents queryTurnContents) {
+        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(queryTurnContents), checkpoints);
         return new SearchReadModel(elasticsearch, live, checkpoints, runner(live, deadLetters, properties));
     }
 
@@ -152,8 +165,12 @@ public class QuerySideAutoConfiguration {
             TransactionTemplate transactions,
             CheckpointStore checkpoints,
             DeadLetters deadLetters,
-            QuerySideProperties properties) {
-        return runner(new ConversationProjection(jdbc, transactions, checkpoints), deadLetters, properties);
+            QuerySideProperties properties,
+            TurnContents queryTurnContents) {
+        return runner(
+                new ConversationProjection(jdbc, transactions, checkpoints, queryTurnContents),
+                deadLetters,
+                properties);
     }
 
     private static ProjectionRunner runner(

@@ -76,7 +76,9 @@ class ChatCompletionsController {
             throw OpenAiError.modelNotFound(request.model());
         }
         String memoryTurnId = spendReasons.memoryTurnId(httpRequest);
-        String turnId = memoryTurnId != null ? memoryTurnId : UUID.randomUUID().toString().replace("-", "");
+        String turnId = memoryTurnId != null
+                ? memoryTurnId
+                : UUID.randomUUID().toString().replace("-", "");
         // Answers relayed from OpenAI-compatible channels keep the provider's id; this header names the turn.
         httpResponse.setHeader(TURN_ID_HEADER, turnId);
         var identity =

@@ -47,8 +47,11 @@ public final class SpendReasons {
         if (of(request) == null || call == null || !CALL_ID.matcher(call).matches()) {
             return null;
         }
-        return "mem" + java.util.UUID.nameUUIDFromBytes(("memory-call:" + call).getBytes(StandardCharsets.UTF_8))
-                .toString()
-                .replace("-", "");
+        return "mem"
+                + java.util
+                        .UUID
+                        .nameUUIDFromBytes(("memory-call:" + call).getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", "");
     }
 }

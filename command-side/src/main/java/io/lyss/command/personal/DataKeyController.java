@@ -7,7 +7,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Hands the data key of some turn content to a reader (query side, orchestrator, memory projector), still stored
+ * Hands the data key of some turn content to a reader (query side, orchestrator, memory projector), still sealed
  * under the master key they share; 404 once the key was destroyed. Guarded by the internal bearer token.
  */
 @RestController

@@ -6,9 +6,11 @@ import io.lyss.events.conversation.ConversationRenamed;
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.MessageFeedbackGiven;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.memory.UserForgotten;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
+import io.lyss.security.personal.TurnContents;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Conversations and their messages in PostgreSQL, from the conversation events. Each batch, its de-duplication
  * marks and its checkpoint commit in one transaction, so a replay gives the same tables. A conversation without a
- * name is named after its first question, as Dify does before its name generator runs.
+ * name is named after its first question, as Dify does before its name generator runs. Questions and answers are
+ * opened with their subject's data key; {@code UserForgotten} deletes the user's conversations and messages (a
+ * rebuild after it finds their turns shredded, and deletes them again).
  */
 public final class ConversationProjection implements Projection {
 
@@ -33,18 +37,25 @@ public final class ConversationProjection implements Projection {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CheckpointStore checkpoints;
+    private final TurnContents contents;
 
-    public ConversationProjection(JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
-        this(NAME, jdbc, transactions, checkpoints);
+    public ConversationProjection(
+            JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints, TurnContents contents) {
+        this(NAME, jdbc, transactions, checkpoints, contents);
     }
 
     /** Under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
     ConversationProjection(
-            String name, JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+            String name,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            TurnContents contents) {
         this.name = name;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.checkpoints = checkpoints;
+        this.contents = contents;
     }
 
     @Override
@@ -63,7 +74,8 @@ public final class ConversationProjection implements Projection {
                         TurnCompleted.class,
                         ConversationRenamed.class,
                         ConversationDeleted.class,
-                        MessageFeedbackGiven.class)
+                        MessageFeedbackGiven.class,
+                        UserForgotten.class)
                 .map(EventCatalogue::nameOf)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -110,7 +122,8 @@ public final class ConversationProjection implements Projection {
                         started.api(),
                         at,
                         at);
-            case TurnCompleted turn -> {
+            case TurnCompleted sealed -> {
+                TurnCompleted turn = contents.open(sealed);
                 jdbc.update(
                         """
                         INSERT INTO lyss_query.conversation_message (workspace_id, message_id, conversation_id, question,
@@ -160,6 +173,17 @@ public final class ConversationProjection implements Projection {
                         feedback.content(),
                         feedback.workspaceId(),
                         feedback.messageId());
+            case UserForgotten forgotten -> {
+                contents.forgotten(forgotten);
+                jdbc.update(
+                        "DELETE FROM lyss_query.conversation_message WHERE workspace_id = ? AND end_user_id = ?",
+                        forgotten.workspaceId(),
+                        forgotten.userId());
+                jdbc.update(
+                        "DELETE FROM lyss_query.conversation WHERE workspace_id = ? AND end_user_id = ?",
+                        forgotten.workspaceId(),
+                        forgotten.userId());
+            }
             default -> {
                 // not a conversation event
             }

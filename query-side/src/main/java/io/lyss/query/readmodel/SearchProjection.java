@@ -2,6 +2,7 @@ package io.lyss.query.readmodel;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
 import io.lyss.query.projection.CheckpointStore;
@@ -9,6 +10,7 @@ import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -89,10 +91,37 @@ public final class SearchProjection<T> implements Projection {
 
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
-        if (!events.isEmpty()) {
-            bulkIndex(events);
+        List<ProjectedEvent> pending = new ArrayList<>();
+        for (ProjectedEvent event : events) {
+            Query erasure = documents.erasure(event);
+            if (erasure == null) {
+                pending.add(event);
+                continue;
+            }
+            if (!pending.isEmpty()) {
+                bulkIndex(pending);
+                pending.clear();
+            }
+            erase(erasure);
+        }
+        if (!pending.isEmpty()) {
+            bulkIndex(pending);
         }
         checkpoints.save(checkpointName(), nextOffsets);
+    }
+
+    /** Deletes what the query matches, after making the documents indexed just before it visible. */
+    private void erase(Query erasure) {
+        String target = index();
+        try {
+            elasticsearch.indices().refresh(r -> r.index(target));
+            elasticsearch.deleteByQuery(d -> d.index(target)
+                    .query(erasure)
+                    .refresh(true)
+                    .conflicts(co.elastic.clients.elasticsearch._types.Conflicts.Proceed));
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
     }
 
     private void bulkIndex(List<ProjectedEvent> events) {

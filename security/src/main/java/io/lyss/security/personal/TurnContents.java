@@ -14,15 +14,22 @@ public final class TurnContents {
 
     private final DataKeyDirectory keys;
 
+    /** @param keys null: no key can be fetched, so sealed content reads as unreadable (plain revisions still do) */
     public TurnContents(DataKeyDirectory keys) {
         this.keys = keys;
+    }
+
+    /** Opens plain (pre-revision-4) turns only. */
+    public static TurnContents plainOnly() {
+        return new TurnContents(null);
     }
 
     public TurnCompleted open(TurnCompleted turn) {
         if (turn.content() == null) {
             return turn;
         }
-        Optional<SecretKey> key = keys.byId(turn.content().dataKeyId());
+        Optional<SecretKey> key =
+                keys == null ? Optional.empty() : keys.byId(turn.content().dataKeyId());
         if (key.isEmpty()) {
             return turn.opened(null, null);
         }
@@ -36,7 +43,7 @@ public final class TurnContents {
 
     /** Remembers that the forgotten user's keys are gone (a cached copy must not open their content again). */
     public void forgotten(UserForgotten event) {
-        if (event.dataKeyIds() != null) {
+        if (keys != null && event.dataKeyIds() != null) {
             keys.destroyed(event.dataKeyIds());
         }
     }
