@@ -17,6 +17,7 @@ import io.lyss.events.governance.ChannelDisabled;
 import io.lyss.events.governance.ChannelEnabled;
 import io.lyss.events.governance.ChannelSecretRotated;
 import io.lyss.events.governance.ChannelUpdated;
+import io.lyss.events.governance.MemoryModelConfigured;
 import io.lyss.events.governance.ModelAliasDefined;
 import io.lyss.events.governance.ModelAliasRemoved;
 import io.lyss.events.governance.RateLimitSet;
@@ -103,7 +104,8 @@ public final class EventCatalogue {
             new Entry("conversation", ConversationDeleted.class, 1),
             new Entry("conversation", MessageFeedbackGiven.class, 1),
             new Entry("routing", ChannelCircuitOpened.class, 1),
-            new Entry("routing", ChannelCircuitClosed.class, 1));
+            new Entry("routing", ChannelCircuitClosed.class, 1),
+            new Entry("governance", MemoryModelConfigured.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

@@ -9,6 +9,7 @@ import io.lyss.memory.embedding.Embedder;
 import io.lyss.memory.embedding.EmbedderFactory;
 import io.lyss.memory.extraction.ExtractionModels;
 import io.lyss.memory.extraction.LlmExtractor;
+import io.lyss.memory.extraction.MemoryModelProjection;
 import io.lyss.memory.extraction.RuleBasedExtractor;
 import io.lyss.memory.feed.Checkpoints;
 import io.lyss.memory.feed.EventRunner;
@@ -160,6 +161,12 @@ public class MemoryAutoConfiguration {
             MemoryProperties properties) {
         var projection = new MemoryIndexProjection(index, history, cipher, keys, embedder, checkpoints);
         return new EventRunner(projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), 500, "");
+    }
+
+    @Bean
+    EventRunner memoryModelProjector(ExtractionModels models, Checkpoints checkpoints, MemoryProperties properties) {
+        var projection = new MemoryModelProjection(models, checkpoints);
+        return new EventRunner(projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), 100, "");
     }
 
     @Bean

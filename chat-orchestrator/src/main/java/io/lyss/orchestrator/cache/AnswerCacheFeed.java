@@ -10,11 +10,12 @@ import io.lyss.feed.TopicFollower;
 import io.lyss.orchestrator.erasure.ErasedUsers;
 import io.lyss.security.personal.TurnContents;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -44,7 +45,7 @@ public final class AnswerCacheFeed extends TopicFollower {
     private final List<ErasedUsers> erasures;
     private final String topic;
     private final EventReader reader = new EventReader();
-    private final Map<TopicPartition, Long> applied = new HashMap<>();
+    private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
     private final Map<String, TurnCompleted> awaitingSpend = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TurnCompleted> eldest) {
@@ -117,6 +118,12 @@ public final class AnswerCacheFeed extends TopicFollower {
                 applied.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
         }
+    }
+
+    /** How far the feed has read: the next offset of each partition of the topic. */
+    public Map<Integer, Long> positions() {
+        return applied.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().partition(), Map.Entry::getValue));
     }
 
     void apply(LyssEvent event) {

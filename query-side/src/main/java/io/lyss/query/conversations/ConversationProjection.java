@@ -44,8 +44,11 @@ public final class ConversationProjection implements Projection {
         this(NAME, jdbc, transactions, checkpoints, contents);
     }
 
-    /** Under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
-    ConversationProjection(
+    /**
+     * Under another name: its own checkpoint and de-duplication marks, over the same tables (tests, and replaying the
+     * log over the live tables, e.g. to check that a replay after an erasure brings nothing back).
+     */
+    public ConversationProjection(
             String name,
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
