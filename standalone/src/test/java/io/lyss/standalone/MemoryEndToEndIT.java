@@ -361,7 +361,7 @@ class MemoryEndToEndIT {
                     {"messages":"I keep %s","user_id":"%s","infer":false}"""
                             .formatted(planted.memory(), planted.user()));
         }
-        await().atMost(PROJECTED).untilAsserted(() -> {
+        await().atMost(PROJECTED).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
             for (Planted planted : List.of(gina, hugo)) {
                 assertVisible(tenant, planted, difyConversations.get(planted.user()));
             }

@@ -130,10 +130,9 @@ public final class AnswerCacheFeed extends TopicFollower {
         switch (event) {
             case TurnCompleted turn
             when mayBeReusable(turn) -> {
-                TurnCompleted opened = contents.open(turn);
-                if (reusable(opened)) {
-                    awaitingSpend.put(opened.turnId(), opened);
-                }
+                contents.open(turn)
+                        .filter(AnswerCacheFeed::reusable)
+                        .ifPresent(opened -> awaitingSpend.put(opened.turnId(), opened));
             }
             case UserForgotten forgotten -> {
                 contents.forgotten(forgotten);

@@ -68,8 +68,8 @@ public final class TurnMemories implements Projection {
             if (sealed.endUserId() == null || sealed.endUserId().isBlank()) {
                 continue;
             }
-            TurnCompleted turn = contents.open(sealed);
-            if (!minable(turn, event.envelope().occurredAt())) {
+            TurnCompleted turn = contents.open(sealed).orElse(null);
+            if (turn == null || !minable(turn, event.envelope().occurredAt())) {
                 continue;
             }
             try {

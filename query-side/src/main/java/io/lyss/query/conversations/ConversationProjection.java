@@ -126,7 +126,11 @@ public final class ConversationProjection implements Projection {
                         at,
                         at);
             case TurnCompleted sealed -> {
-                TurnCompleted turn = contents.open(sealed);
+                TurnCompleted turn = contents.open(sealed).orElse(null);
+                if (turn == null) {
+                    forgetConversation(sealed.workspaceId(), sealed.conversationId()); // its user was forgotten
+                    return;
+                }
                 jdbc.update(
                         """
                         INSERT INTO lyss_query.conversation_message (workspace_id, message_id, conversation_id, question,
@@ -191,6 +195,21 @@ public final class ConversationProjection implements Projection {
                 // not a conversation event
             }
         }
+    }
+
+    /**
+     * Drops a conversation whose turns no longer open (its user was forgotten), wherever the replay of the other
+     * partitions stands: a replay after an erasure leaves no shell of it behind.
+     */
+    private void forgetConversation(String workspaceId, String conversationId) {
+        jdbc.update(
+                "DELETE FROM lyss_query.conversation_message WHERE workspace_id = ? AND conversation_id = ?",
+                workspaceId,
+                conversationId);
+        jdbc.update(
+                "DELETE FROM lyss_query.conversation WHERE workspace_id = ? AND conversation_id = ?",
+                workspaceId,
+                conversationId);
     }
 
     private static String firstWords(String question) {

@@ -20,6 +20,7 @@ public interface SearchDocuments<T> {
 
     boolean handles(String eventType);
 
+    /** The document an event makes; null when it makes none (e.g. a turn whose content was shredded). */
     T document(ProjectedEvent event);
 
     /**

@@ -13,7 +13,7 @@ import java.util.Set;
 
 /**
  * Completed turns for conversation search: keyword fields for filters, {@code standard}-analysed text opened with
- * the subject's data key (a shredded turn is indexed without text). {@code UserForgotten} erases the user's turns.
+ * the subject's data key (a shredded turn is not indexed). {@code UserForgotten} erases the user's turns.
  */
 public final class TurnDocuments implements SearchDocuments<TurnDocument> {
 
@@ -45,7 +45,10 @@ public final class TurnDocuments implements SearchDocuments<TurnDocument> {
 
     @Override
     public TurnDocument document(ProjectedEvent event) {
-        TurnCompleted turn = contents.open((TurnCompleted) event.payload());
+        TurnCompleted turn = contents.open((TurnCompleted) event.payload()).orElse(null);
+        if (turn == null) {
+            return null; // shredded: its user was forgotten
+        }
         return new TurnDocument(
                 event.envelope().eventId(),
                 turn.workspaceId(),

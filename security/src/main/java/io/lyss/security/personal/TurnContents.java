@@ -7,14 +7,15 @@ import javax.crypto.SecretKey;
 
 /**
  * Opens the question and answer of a {@code TurnCompleted} for a read model: a revision-4 turn is decrypted with its
- * subject's data key; once that key was destroyed the turn comes back with no question and no answer (shredded);
- * an older revision's plain text is returned as it is.
+ * subject's data key; once that key was destroyed (or the ciphertext does not open) there is nothing to open and
+ * read models keep nothing of the turn, whatever order partitions are replayed in; an older revision's plain text
+ * is returned as it is.
  */
 public final class TurnContents {
 
     private final DataKeyDirectory keys;
 
-    /** @param keys null: no key can be fetched, so sealed content reads as unreadable (plain revisions still do) */
+    /** @param keys null: no key can be fetched, so sealed content reads as shredded (plain revisions still open) */
     public TurnContents(DataKeyDirectory keys) {
         this.keys = keys;
     }
@@ -24,20 +25,21 @@ public final class TurnContents {
         return new TurnContents(null);
     }
 
-    public TurnCompleted open(TurnCompleted turn) {
+    /** The turn in plain text; empty when its content was shredded. */
+    public Optional<TurnCompleted> open(TurnCompleted turn) {
         if (turn.content() == null) {
-            return turn;
+            return Optional.of(turn);
         }
         Optional<SecretKey> key =
                 keys == null ? Optional.empty() : keys.byId(turn.content().dataKeyId());
         if (key.isEmpty()) {
-            return turn.opened(null, null);
+            return Optional.empty();
         }
         try {
             TurnContentCodec.Plain plain = TurnContentCodec.open(key.get(), turn);
-            return turn.opened(plain.question(), plain.answer());
+            return Optional.of(turn.opened(plain.question(), plain.answer()));
         } catch (IllegalStateException e) {
-            return turn.opened(null, null); // altered or moved ciphertext: unreadable, like shredded
+            return Optional.empty(); // altered or moved ciphertext: unreadable, like shredded
         }
     }
 
