@@ -26,8 +26,8 @@ import io.lyss.orchestrator.routing.ProviderClients;
 import io.lyss.orchestrator.routing.RoutingProperties;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.ConversationContents;
 import io.lyss.security.personal.DataKeyDirectory;
-import io.lyss.security.personal.TurnContents;
 import io.lyss.security.secrets.SecretSealer;
 import java.time.Clock;
 import java.util.List;
@@ -127,7 +127,7 @@ public class OrchestratorAutoConfiguration {
             SecurityProperties security,
             ObjectProvider<SecretSealer> sealer,
             List<ErasedUsers> erasures) {
-        var contents = new TurnContents(
+        var contents = new ConversationContents(
                 new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer.getIfAvailable()));
         List<ErasedUsers> others =
                 erasures.stream().filter(erased -> erased != cache).toList();

@@ -100,9 +100,9 @@ public final class EventCatalogue {
             new Entry("usage", BudgetLeaseSettled.class, 1),
             new Entry("usage", BudgetLeaseExpired.class, 1),
             new Entry("usage", RateLimitAllowanceGranted.class, 1),
-            new Entry("conversation", ConversationRenamed.class, 1),
+            new Entry("conversation", ConversationRenamed.class, 2),
             new Entry("conversation", ConversationDeleted.class, 1),
-            new Entry("conversation", MessageFeedbackGiven.class, 1),
+            new Entry("conversation", MessageFeedbackGiven.class, 2),
             new Entry("routing", ChannelCircuitOpened.class, 1),
             new Entry("routing", ChannelCircuitClosed.class, 1),
             new Entry("governance", MemoryModelConfigured.class, 1));

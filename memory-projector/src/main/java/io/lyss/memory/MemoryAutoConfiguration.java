@@ -23,8 +23,8 @@ import io.lyss.memory.memories.Remembering;
 import io.lyss.memory.memories.TurnMemories;
 import io.lyss.security.access.SecurityAutoConfiguration;
 import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.ConversationContents;
 import io.lyss.security.personal.DataKeyDirectory;
-import io.lyss.security.personal.TurnContents;
 import io.lyss.security.secrets.SecretSealer;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -177,8 +177,8 @@ public class MemoryAutoConfiguration {
             MemoryProperties properties,
             SecurityProperties security,
             SecretSealer sealer) {
-        var contents =
-                new TurnContents(new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer));
+        var contents = new ConversationContents(
+                new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer));
         var projection = new TurnMemories(remembering, history, checkpoints, contents);
         return new EventRunner(projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), 20, "");
     }

@@ -21,8 +21,8 @@ import io.lyss.query.turns.TurnDocuments;
 import io.lyss.query.usage.UsageProjection;
 import io.lyss.query.usage.UsageQueries;
 import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.ConversationContents;
 import io.lyss.security.personal.DataKeyDirectory;
-import io.lyss.security.personal.TurnContents;
 import io.lyss.security.secrets.SecretSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -100,9 +100,9 @@ public class QuerySideAutoConfiguration {
 
     /** Opens turn content with the data keys the command side hands out (ADR 0026). */
     @Bean
-    TurnContents queryTurnContents(
+    ConversationContents queryConversationContents(
             QuerySideProperties properties, SecurityProperties security, ObjectProvider<SecretSealer> sealer) {
-        return new TurnContents(
+        return new ConversationContents(
                 new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer.getIfAvailable()));
     }
 
@@ -112,8 +112,8 @@ public class QuerySideAutoConfiguration {
             CheckpointStore checkpoints,
             DeadLetters deadLetters,
             QuerySideProperties properties,
-            TurnContents queryTurnContents) {
-        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(queryTurnContents), checkpoints);
+            ConversationContents queryConversationContents) {
+        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(queryConversationContents), checkpoints);
         return new SearchReadModel(elasticsearch, live, checkpoints, runner(live, deadLetters, properties));
     }
 
@@ -166,9 +166,9 @@ public class QuerySideAutoConfiguration {
             CheckpointStore checkpoints,
             DeadLetters deadLetters,
             QuerySideProperties properties,
-            TurnContents queryTurnContents) {
+            ConversationContents queryConversationContents) {
         return runner(
-                new ConversationProjection(jdbc, transactions, checkpoints, queryTurnContents),
+                new ConversationProjection(jdbc, transactions, checkpoints, queryConversationContents),
                 deadLetters,
                 properties);
     }

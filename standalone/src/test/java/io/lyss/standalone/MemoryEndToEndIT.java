@@ -17,8 +17,8 @@ import io.lyss.query.conversations.ConversationProjection;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.DeadLetters;
 import io.lyss.query.projection.ProjectionRunner;
+import io.lyss.security.personal.ConversationContents;
 import io.lyss.security.personal.DataKeyDirectory;
-import io.lyss.security.personal.TurnContents;
 import io.lyss.security.secrets.SecretSealer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -314,14 +314,20 @@ class MemoryEndToEndIT {
     }
 
     /** What one end user said in each API, as unique lowercase words to look for afterwards. */
-    private record Planted(String user, String openAi, String dify, String memory) {
+    private record Planted(String user, String openAi, String dify, String name, String comment, String memory) {
 
         static Planted by(String user) {
-            return new Planted(user, "zq" + random(14), "zq" + random(14), "zq" + random(14));
+            return new Planted(
+                    user,
+                    "zq" + random(14),
+                    "zq" + random(14),
+                    "zq" + random(14),
+                    "zq" + random(14),
+                    "zq" + random(14));
         }
 
         List<String> phrases() {
-            return List.of(openAi, dify, memory);
+            return List.of(openAi, dify, name, comment, memory);
         }
 
         String openAiRequest() {
@@ -351,8 +357,19 @@ class MemoryEndToEndIT {
                             .formatted(planted.dify(), MockMemoryModelServer.ECHO_MODEL, planted.user()));
             assertThat(dify.status()).as(dify.body()).isEqualTo(200);
             assertThat(dify.json().path("answer").asText()).contains(planted.dify());
-            difyConversations.put(
-                    planted.user(), dify.json().path("conversation_id").asText());
+            String conversation = dify.json().path("conversation_id").asText();
+            difyConversations.put(planted.user(), conversation);
+            var renamed = client.post(
+                    "/v1/conversations/" + conversation + "/name",
+                    tenant.key(),
+                    "{\"name\":\"Trip %s\",\"user\":\"%s\"}".formatted(planted.name(), planted.user()));
+            assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+            var rated = client.post(
+                    "/v1/messages/" + dify.json().path("message_id").asText() + "/feedbacks",
+                    tenant.key(),
+                    "{\"rating\":\"like\",\"user\":\"%s\",\"content\":\"Loved %s\"}"
+                            .formatted(planted.user(), planted.comment()));
+            assertThat(rated.status()).as(rated.body()).isEqualTo(200);
             mem0(
                     "POST",
                     "/v1/memories/",
@@ -370,9 +387,18 @@ class MemoryEndToEndIT {
             assertThat(again.headers().firstValue("X-Lyss-Cache")).hasValue("hit-exact");
         });
         var scan = new PersonalContentScan(jdbc, INFRA.kafkaBootstrapServers(), INFRA.elasticsearchUrl());
-        // in the log (event store and topic) turns and memories are ciphertext from the start
-        assertThat(scan.kafka(hugo.openAi())).isEmpty();
-        assertThat(scan.postgres(hugo.dify())).noneMatch(table -> table.startsWith("\"lyss_command\""));
+        // in the log (event store and topic) turns, names, comments and memories are ciphertext from the start;
+        // the read models hold them in plain text, which also shows that the scans find what is there
+        for (String phrase : hugo.phrases()) {
+            assertThat(scan.kafka(phrase)).as(phrase).isEmpty();
+            assertThat(scan.postgres(phrase)).as(phrase).noneMatch(table -> table.startsWith("\"lyss_command\""));
+        }
+        await().atMost(PROJECTED).untilAsserted(() -> {
+            assertThat(scan.postgres(gina.comment())).isNotEmpty();
+            assertThat(scan.postgres(gina.name())).isNotEmpty();
+            assertThat(scan.elasticsearch(gina.openAi())).isNotEmpty();
+            assertThat(scan.elasticsearch(gina.memory())).isNotEmpty();
+        });
 
         var forgotten =
                 client.post("/admin/v1/workspaces/" + tenant.workspaceId() + "/end-users/gina/forget", ADMIN_TOKEN, "");
@@ -390,7 +416,8 @@ class MemoryEndToEndIT {
                                 .path("state")
                                 .asText())
                         .isNotEqualTo("RUNNING"));
-        var contents = new TurnContents(new DataKeyDirectory("http://127.0.0.1:" + PORT, INTERNAL_TOKEN, sealer));
+        var contents =
+                new ConversationContents(new DataKeyDirectory("http://127.0.0.1:" + PORT, INTERNAL_TOKEN, sealer));
         Map<Integer, Long> ends = scan.endOffsets(EventTopics.EVENTS);
         String replayName = "conversations-replay-" + random(8);
         var replay = new ProjectionRunner(
@@ -440,6 +467,9 @@ class MemoryEndToEndIT {
                 "/v1/messages?conversation_id=" + difyConversation + "&user=" + planted.user(), tenant.key());
         assertThat(messages.status()).isEqualTo(200);
         assertThat(messages.body()).contains(planted.dify());
+        assertThat(client.get("/v1/conversations?user=" + planted.user(), tenant.key())
+                        .body())
+                .contains(planted.name());
         assertThat(search(tenant.key(), planted.user(), "What does the user keep?")
                         .path("results")
                         .toString())

@@ -8,7 +8,7 @@ import io.lyss.events.memory.UserForgotten;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.feed.TopicFollower;
 import io.lyss.orchestrator.erasure.ErasedUsers;
-import io.lyss.security.personal.TurnContents;
+import io.lyss.security.personal.ConversationContents;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,7 +41,7 @@ public final class AnswerCacheFeed extends TopicFollower {
     private static final int MAX_PENDING = 10_000;
 
     private final ProjectedAnswerCache cache;
-    private final TurnContents contents;
+    private final ConversationContents contents;
     private final List<ErasedUsers> erasures;
     private final String topic;
     private final EventReader reader = new EventReader();
@@ -55,18 +55,21 @@ public final class AnswerCacheFeed extends TopicFollower {
 
     /** A feed that opens plain (pre-revision-4) turns only and tells nobody else about erasures (tests). */
     public AnswerCacheFeed(ProjectedAnswerCache cache, String bootstrapServers) {
-        this(cache, TurnContents.plainOnly(), List.of(), bootstrapServers, EventTopics.EVENTS);
+        this(cache, ConversationContents.plainOnly(), List.of(), bootstrapServers, EventTopics.EVENTS);
     }
 
     /** @param erasures the other holders of personal content on this instance, told about forgotten users */
     public AnswerCacheFeed(
-            ProjectedAnswerCache cache, TurnContents contents, List<ErasedUsers> erasures, String bootstrapServers) {
+            ProjectedAnswerCache cache,
+            ConversationContents contents,
+            List<ErasedUsers> erasures,
+            String bootstrapServers) {
         this(cache, contents, erasures, bootstrapServers, EventTopics.EVENTS);
     }
 
     AnswerCacheFeed(
             ProjectedAnswerCache cache,
-            TurnContents contents,
+            ConversationContents contents,
             List<ErasedUsers> erasures,
             String bootstrapServers,
             String topic) {

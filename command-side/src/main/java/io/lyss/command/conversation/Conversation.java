@@ -96,7 +96,13 @@ class Conversation {
     @CommandHandler
     void handle(RenameConversation command) {
         requireLiveIn(command.workspaceId());
-        apply(new ConversationRenamed(conversationId, workspaceId, command.name()));
+        apply(new ConversationRenamed(
+                conversationId,
+                workspaceId,
+                command.name(),
+                command.endUserId(),
+                command.keyId(),
+                command.sealedName()));
     }
 
     @CommandHandler
@@ -117,7 +123,9 @@ class Conversation {
                 workspaceId,
                 command.rating(),
                 command.content(),
-                command.endUserId()));
+                command.endUserId(),
+                command.keyId(),
+                command.sealedContent()));
     }
 
     private void requireLiveIn(String workspace) {

@@ -6,7 +6,7 @@ import io.lyss.command.scope.Provenance;
 import io.lyss.events.Actor;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.memory.EncryptedContent;
-import io.lyss.security.personal.TurnContentCodec;
+import io.lyss.security.personal.ConversationContentCodec;
 import jakarta.validation.Valid;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -71,12 +71,12 @@ class TurnIngestController {
         }
         String subject = TurnCompleted.subjectOf(turn.endUserId(), turn.keyId());
         ConversationDataKeys.DataKey key = keys.forSubject(turn.workspaceId(), subject);
-        return TurnContentCodec.seal(
+        return ConversationContentCodec.seal(
                 key.id(),
                 key.key(),
                 turn.turnId(),
                 turn.workspaceId(),
                 subject,
-                new TurnContentCodec.Plain(turn.question(), turn.answer()));
+                new ConversationContentCodec.Plain(turn.question(), turn.answer()));
     }
 }

@@ -10,7 +10,7 @@ import io.lyss.memory.feed.FedEvent;
 import io.lyss.memory.feed.Projection;
 import io.lyss.memory.index.HistoryStore;
 import io.lyss.memory.index.Scope;
-import io.lyss.security.personal.TurnContents;
+import io.lyss.security.personal.ConversationContents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -33,9 +33,10 @@ public final class TurnMemories implements Projection {
     private final Remembering remembering;
     private final HistoryStore history;
     private final Checkpoints checkpoints;
-    private final TurnContents contents;
+    private final ConversationContents contents;
 
-    public TurnMemories(Remembering remembering, HistoryStore history, Checkpoints checkpoints, TurnContents contents) {
+    public TurnMemories(
+            Remembering remembering, HistoryStore history, Checkpoints checkpoints, ConversationContents contents) {
         this.remembering = remembering;
         this.history = history;
         this.checkpoints = checkpoints;

@@ -10,7 +10,7 @@ import io.lyss.events.memory.UserForgotten;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
-import io.lyss.security.personal.TurnContents;
+import io.lyss.security.personal.ConversationContents;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -37,10 +37,13 @@ public final class ConversationProjection implements Projection {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CheckpointStore checkpoints;
-    private final TurnContents contents;
+    private final ConversationContents contents;
 
     public ConversationProjection(
-            JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints, TurnContents contents) {
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            ConversationContents contents) {
         this(NAME, jdbc, transactions, checkpoints, contents);
     }
 
@@ -53,7 +56,7 @@ public final class ConversationProjection implements Projection {
             JdbcTemplate jdbc,
             TransactionTemplate transactions,
             CheckpointStore checkpoints,
-            TurnContents contents) {
+            ConversationContents contents) {
         this.name = name;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -158,19 +161,24 @@ public final class ConversationProjection implements Projection {
                         turn.workspaceId(),
                         turn.conversationId());
             }
-            case ConversationRenamed renamed ->
-                jdbc.update(
-                        "UPDATE lyss_query.conversation SET name = ?, updated_at = ? WHERE workspace_id = ? AND conversation_id = ?",
-                        renamed.name(),
-                        at,
-                        renamed.workspaceId(),
-                        renamed.conversationId());
+            case ConversationRenamed sealedRename ->
+                contents.open(sealedRename)
+                        .ifPresent(renamed -> jdbc.update(
+                                "UPDATE lyss_query.conversation SET name = ?, updated_at = ? WHERE workspace_id = ? AND conversation_id = ?",
+                                renamed.name(),
+                                at,
+                                renamed.workspaceId(),
+                                renamed.conversationId()));
             case ConversationDeleted deleted ->
                 jdbc.update(
                         "UPDATE lyss_query.conversation SET deleted = TRUE WHERE workspace_id = ? AND conversation_id = ?",
                         deleted.workspaceId(),
                         deleted.conversationId());
-            case MessageFeedbackGiven feedback ->
+            case MessageFeedbackGiven sealedFeedback -> {
+                MessageFeedbackGiven feedback = contents.open(sealedFeedback).orElse(null);
+                if (feedback == null) {
+                    return; // the comment's user was forgotten
+                }
                 jdbc.update(
                         """
                         UPDATE lyss_query.conversation_message SET rating = ?, feedback_content = ?
@@ -180,6 +188,7 @@ public final class ConversationProjection implements Projection {
                         feedback.content(),
                         feedback.workspaceId(),
                         feedback.messageId());
+            }
             case UserForgotten forgotten -> {
                 contents.forgotten(forgotten);
                 jdbc.update(

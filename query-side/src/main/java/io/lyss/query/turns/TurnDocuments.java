@@ -8,7 +8,7 @@ import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.memory.UserForgotten;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.readmodel.SearchDocuments;
-import io.lyss.security.personal.TurnContents;
+import io.lyss.security.personal.ConversationContents;
 import java.util.Set;
 
 /**
@@ -22,9 +22,9 @@ public final class TurnDocuments implements SearchDocuments<TurnDocument> {
     private static final Set<String> TYPES =
             Set.of(EventCatalogue.nameOf(TurnCompleted.class), EventCatalogue.nameOf(UserForgotten.class));
 
-    private final TurnContents contents;
+    private final ConversationContents contents;
 
-    public TurnDocuments(TurnContents contents) {
+    public TurnDocuments(ConversationContents contents) {
         this.contents = contents;
     }
 

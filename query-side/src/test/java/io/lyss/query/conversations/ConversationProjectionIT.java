@@ -43,7 +43,7 @@ class ConversationProjectionIT {
             jdbc,
             transactions,
             checkpoints,
-            io.lyss.security.personal.TurnContents.plainOnly());
+            io.lyss.security.personal.ConversationContents.plainOnly());
     private final ConversationReader reader = new ConversationReader(jdbc);
 
     @BeforeAll

@@ -15,11 +15,12 @@ import javax.crypto.SecretKey;
 import javax.crypto.spec.GCMParameterSpec;
 
 /**
- * The personal content of a turn (question and answer) sealed with AES-GCM under its subject's data key. The turn
- * id, workspace and subject are the associated data, so ciphertext copied onto another turn or subject does not
- * open. Used by the command side to seal and by every reader of {@code TurnCompleted} to open.
+ * The personal content of conversations sealed with AES-GCM under its subject's data key: a turn's question and
+ * answer, a conversation's name, a feedback comment. What it belongs to (kind, record id, workspace, subject) is the
+ * associated data, so ciphertext copied onto another record or subject does not open. Used by the command side to
+ * seal and by every reader of conversation events to open.
  */
-public final class TurnContentCodec {
+public final class ConversationContentCodec {
 
     /** The plain content of a turn. */
     public record Plain(String question, String answer) {}
@@ -29,7 +30,7 @@ public final class TurnContentCodec {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private TurnContentCodec() {}
+    private ConversationContentCodec() {}
 
     public static EncryptedContent seal(
             String dataKeyId, SecretKey key, String turnId, String workspaceId, String subject, Plain plain) {
@@ -47,6 +48,33 @@ public final class TurnContentCodec {
         }
         Base64.Encoder base64 = Base64.getEncoder();
         return new EncryptedContent(dataKeyId, base64.encodeToString(nonce), base64.encodeToString(ciphertext));
+    }
+
+    /** Seals one text (a conversation name, a comment) of a record of some kind ({@code name}, {@code feedback}). */
+    public static EncryptedContent sealText(
+            String dataKeyId,
+            SecretKey key,
+            String kind,
+            String recordId,
+            String workspaceId,
+            String subject,
+            String text) {
+        byte[] nonce = new byte[NONCE_BYTES];
+        RANDOM.nextBytes(nonce);
+        byte[] aad = (kind + "\n" + recordId + "\n" + workspaceId + "\n" + subject).getBytes(StandardCharsets.UTF_8);
+        byte[] ciphertext = run(Cipher.ENCRYPT_MODE, key, nonce, aad, text.getBytes(StandardCharsets.UTF_8));
+        Base64.Encoder base64 = Base64.getEncoder();
+        return new EncryptedContent(dataKeyId, base64.encodeToString(nonce), base64.encodeToString(ciphertext));
+    }
+
+    /** Opens a text sealed by {@link #sealText}; fails when key, kind, record or subject do not match. */
+    public static String openText(
+            SecretKey key, EncryptedContent content, String kind, String recordId, String workspaceId, String subject) {
+        Base64.Decoder base64 = Base64.getDecoder();
+        byte[] aad = (kind + "\n" + recordId + "\n" + workspaceId + "\n" + subject).getBytes(StandardCharsets.UTF_8);
+        return new String(
+                run(Cipher.DECRYPT_MODE, key, base64.decode(content.nonce()), aad, base64.decode(content.ciphertext())),
+                StandardCharsets.UTF_8);
     }
 
     /** Opens the content of a turn with the key that sealed it; fails when key, turn or subject do not match. */
