@@ -8,6 +8,7 @@ import io.lyss.orchestrator.cache.CacheProperties;
 import io.lyss.orchestrator.cache.ProjectedAnswerCache;
 import io.lyss.orchestrator.cache.SemanticIndex;
 import io.lyss.orchestrator.chat.UpstreamCaller;
+import io.lyss.orchestrator.erasure.ErasedUsers;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
@@ -28,8 +29,11 @@ import io.lyss.orchestrator.routing.RoutingProperties;
 import io.lyss.orchestrator.routing.SharedCircuits;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
 import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.ConversationContents;
+import io.lyss.security.personal.DataKeyDirectory;
 import io.lyss.security.secrets.SecretSealer;
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.Health;
@@ -127,8 +131,17 @@ public class OrchestratorAutoConfiguration {
 
     @Bean
     @ConditionalOnProperty(name = "lyss.orchestrator.cache.enabled", matchIfMissing = true)
-    AnswerCacheFeed answerCacheFeed(ProjectedAnswerCache cache, OrchestratorProperties properties) {
-        return new AnswerCacheFeed(cache, properties.kafkaBootstrapServers());
+    AnswerCacheFeed answerCacheFeed(
+            ProjectedAnswerCache cache,
+            OrchestratorProperties properties,
+            SecurityProperties security,
+            ObjectProvider<SecretSealer> sealer,
+            List<ErasedUsers> erasures) {
+        var contents = new ConversationContents(
+                new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer.getIfAvailable()));
+        List<ErasedUsers> others =
+                erasures.stream().filter(erased -> erased != cache).toList();
+        return new AnswerCacheFeed(cache, contents, others, properties.kafkaBootstrapServers());
     }
 
     @Bean

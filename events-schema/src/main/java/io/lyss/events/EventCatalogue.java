@@ -18,6 +18,7 @@ import io.lyss.events.governance.ChannelDisabled;
 import io.lyss.events.governance.ChannelEnabled;
 import io.lyss.events.governance.ChannelSecretRotated;
 import io.lyss.events.governance.ChannelUpdated;
+import io.lyss.events.governance.MemoryModelConfigured;
 import io.lyss.events.governance.ModelAliasDefined;
 import io.lyss.events.governance.ModelAliasRemoved;
 import io.lyss.events.governance.RateLimitSet;
@@ -85,7 +86,7 @@ public final class EventCatalogue {
             new Entry("governance", ModelAliasDefined.class, 1),
             new Entry("governance", ModelAliasRemoved.class, 1),
             new Entry("conversation", ConversationStarted.class, 1),
-            new Entry("conversation", TurnCompleted.class, 3),
+            new Entry("conversation", TurnCompleted.class, 4),
             new Entry("usage", TokensSpent.class, 1),
             new Entry("usage", CacheHit.class, 1),
             new Entry("usage", RequestRejected.class, 1),
@@ -100,12 +101,13 @@ public final class EventCatalogue {
             new Entry("usage", BudgetLeaseSettled.class, 1),
             new Entry("usage", BudgetLeaseExpired.class, 1),
             new Entry("usage", RateLimitAllowanceGranted.class, 1),
-            new Entry("conversation", ConversationRenamed.class, 1),
+            new Entry("conversation", ConversationRenamed.class, 2),
             new Entry("conversation", ConversationDeleted.class, 1),
-            new Entry("conversation", MessageFeedbackGiven.class, 1),
+            new Entry("conversation", MessageFeedbackGiven.class, 2),
             new Entry("routing", ChannelCircuitOpened.class, 1),
             new Entry("routing", ChannelCircuitClosed.class, 1),
-            new Entry("governance", ApiKeySemanticCacheChanged.class, 1));
+            new Entry("governance", ApiKeySemanticCacheChanged.class, 1),
+            new Entry("governance", MemoryModelConfigured.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

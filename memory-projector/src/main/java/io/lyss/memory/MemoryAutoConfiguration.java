@@ -9,6 +9,7 @@ import io.lyss.memory.embedding.Embedder;
 import io.lyss.memory.embedding.EmbedderFactory;
 import io.lyss.memory.extraction.ExtractionModels;
 import io.lyss.memory.extraction.LlmExtractor;
+import io.lyss.memory.extraction.MemoryModelProjection;
 import io.lyss.memory.extraction.RuleBasedExtractor;
 import io.lyss.memory.feed.Checkpoints;
 import io.lyss.memory.feed.EventRunner;
@@ -22,6 +23,8 @@ import io.lyss.memory.memories.Remembering;
 import io.lyss.memory.memories.TurnMemories;
 import io.lyss.security.access.SecurityAutoConfiguration;
 import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.ConversationContents;
+import io.lyss.security.personal.DataKeyDirectory;
 import io.lyss.security.secrets.SecretSealer;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -161,9 +164,22 @@ public class MemoryAutoConfiguration {
     }
 
     @Bean
+    EventRunner memoryModelProjector(ExtractionModels models, Checkpoints checkpoints, MemoryProperties properties) {
+        var projection = new MemoryModelProjection(models, checkpoints);
+        return new EventRunner(projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), 100, "");
+    }
+
+    @Bean
     EventRunner turnMemoryMiner(
-            Remembering remembering, HistoryStore history, Checkpoints checkpoints, MemoryProperties properties) {
-        var projection = new TurnMemories(remembering, history, checkpoints);
+            Remembering remembering,
+            HistoryStore history,
+            Checkpoints checkpoints,
+            MemoryProperties properties,
+            SecurityProperties security,
+            SecretSealer sealer) {
+        var contents = new ConversationContents(
+                new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer));
+        var projection = new TurnMemories(remembering, history, checkpoints, contents);
         return new EventRunner(projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), 20, "");
     }
 }

@@ -21,6 +21,10 @@ import io.lyss.query.turns.TurnDocuments;
 import io.lyss.query.usage.UsageBulkProjection;
 import io.lyss.query.usage.UsageProjection;
 import io.lyss.query.usage.UsageQueries;
+import io.lyss.security.access.SecurityProperties;
+import io.lyss.security.personal.ConversationContents;
+import io.lyss.security.personal.DataKeyDirectory;
+import io.lyss.security.secrets.SecretSealer;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import javax.sql.DataSource;
@@ -95,13 +99,22 @@ public class QuerySideAutoConfiguration {
                 runner(new AuditProjection(live, properties.auditedContexts()), deadLetters, properties));
     }
 
+    /** Opens turn content with the data keys the command side hands out (ADR 0026). */
+    @Bean
+    ConversationContents queryConversationContents(
+            QuerySideProperties properties, SecurityProperties security, ObjectProvider<SecretSealer> sealer) {
+        return new ConversationContents(
+                new DataKeyDirectory(properties.commandSideUrl(), security.internalToken(), sealer.getIfAvailable()));
+    }
+
     @Bean
     ReadModel turnsReadModel(
             ElasticsearchClient elasticsearch,
             CheckpointStore checkpoints,
             DeadLetters deadLetters,
-            QuerySideProperties properties) {
-        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(), checkpoints);
+            QuerySideProperties properties,
+            ConversationContents queryConversationContents) {
+        var live = new SearchProjection<>(elasticsearch, new TurnDocuments(queryConversationContents), checkpoints);
         return new SearchReadModel(elasticsearch, live, checkpoints, runner(live, deadLetters, properties));
     }
 
@@ -153,8 +166,12 @@ public class QuerySideAutoConfiguration {
             TransactionTemplate transactions,
             CheckpointStore checkpoints,
             DeadLetters deadLetters,
-            QuerySideProperties properties) {
-        return runner(new ConversationProjection(jdbc, transactions, checkpoints), deadLetters, properties);
+            QuerySideProperties properties,
+            ConversationContents queryConversationContents) {
+        return runner(
+                new ConversationProjection(jdbc, transactions, checkpoints, queryConversationContents),
+                deadLetters,
+                properties);
     }
 
     private static ProjectionRunner runner(

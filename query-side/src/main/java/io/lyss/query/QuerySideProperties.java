@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param auditedContexts event contexts recorded in the audit log
  * @param rebuildFlushEvents how many events a usage rebuild folds in memory before it writes them (with its
  *     checkpoint) in one transaction; an interrupted rebuild resumes from the last such write
+ * @param commandSideUrl where the data keys that open turn content are fetched (ADR 0026)
  */
 @ConfigurationProperties("lyss.query")
 public record QuerySideProperties(
@@ -22,4 +23,5 @@ public record QuerySideProperties(
         @DefaultValue("200ms") Duration pollTimeout,
         @DefaultValue("1000000") long dedupWindow,
         @DefaultValue("governance") List<String> auditedContexts,
-        @DefaultValue("500000") int rebuildFlushEvents) {}
+        @DefaultValue("500000") int rebuildFlushEvents,
+        @DefaultValue("http://127.0.0.1:8080") String commandSideUrl) {}

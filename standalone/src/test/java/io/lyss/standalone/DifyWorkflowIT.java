@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -60,7 +59,7 @@ class DifyWorkflowIT {
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.orchestrator.query-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.orchestrator.max-request-bytes", () -> MAX_REQUEST_BYTES);
-        properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
         // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
         properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
@@ -60,7 +59,7 @@ class GatewayOverheadBenchmark {
         properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
-        properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
         // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
         properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);

@@ -15,12 +15,14 @@ import java.util.concurrent.Executors;
 
 /**
  * A real HTTP server speaking OpenAI's chat completions protocol (streaming and not) that plays two models: the
- * memory model {@value #MEMORY_MODEL}, answering with scripted extraction JSON, and a chat model answering "Noted.".
+ * memory model {@value #MEMORY_MODEL}, answering with scripted extraction JSON, a chat model answering "Noted.", and
+ * {@value #ECHO_MODEL}, answering "You said: " and the last user message.
  */
 final class MockMemoryModelServer implements AutoCloseable {
 
     static final String MEMORY_MODEL = "mem-model";
     static final String CHAT_MODEL = "chat-model";
+    static final String ECHO_MODEL = "echo-model";
 
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
@@ -54,6 +56,10 @@ final class MockMemoryModelServer implements AutoCloseable {
         if (MEMORY_MODEL.equals(model)) {
             memoryCalls.add(body);
             answer = extraction;
+        } else if (ECHO_MODEL.equals(model)) {
+            JsonNode messages = body.path("messages");
+            answer = "You said: "
+                    + messages.path(messages.size() - 1).path("content").asText();
         }
         if (body.path("stream").asBoolean()) {
             exchange.getResponseHeaders().add("Content-Type", "text/event-stream");

@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -60,7 +59,7 @@ class OpenAiSdkCompatibilityIT {
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.orchestrator.max-request-bytes", () -> 65_536);
         properties.add("lyss.orchestrator.routing.circuit-failure-threshold", () -> 2);
-        properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
         // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
         properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);

@@ -14,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -72,7 +71,7 @@ class PlatformEndToEndIT {
         // consumer group and checkpoint in this JVM: memory is tested there
         properties.add("lyss.memory.enabled", () -> "false");
         properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
-        properties.add("lyss.security.master-key", () -> Base64.getEncoder().encodeToString(bytes(32)));
+        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
         properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
     }

@@ -19,7 +19,7 @@ final class PlatformUnderTest {
     final int port = freePort();
     final String adminToken = "admin-" + random(24);
     final String previousMasterKey = Base64.getEncoder().encodeToString(bytes(32));
-    final String masterKey = Base64.getEncoder().encodeToString(bytes(32));
+    final String masterKey = SharedMasterKey.BASE64;
     final String internalToken = "internal-" + random(24);
 
     void register(DynamicPropertyRegistry properties) {

@@ -20,7 +20,6 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.Executors;
@@ -43,7 +42,7 @@ class QuotaAcrossInstancesIT {
     private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
     private static final String ADMIN_TOKEN = "admin-" + random(24);
     private static final String INTERNAL_TOKEN = "internal-" + random(24);
-    private static final String MASTER_KEY = Base64.getEncoder().encodeToString(bytes(32));
+    private static final String MASTER_KEY = SharedMasterKey.BASE64;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int CONCURRENT_REQUESTS = 200;
     private static final long TOKEN_LIMIT = 1000;

@@ -4,14 +4,18 @@ import io.lyss.events.EventReader;
 import io.lyss.events.EventTopics;
 import io.lyss.events.LyssEvent;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.memory.UserForgotten;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.feed.TopicFollower;
+import io.lyss.orchestrator.erasure.ErasedUsers;
+import io.lyss.security.personal.ConversationContents;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -23,7 +27,9 @@ import org.slf4j.LoggerFactory;
  * Builds the {@link ProjectedAnswerCache} from the event log: a turn with a request hash and a complete answer,
  * joined with its {@code TokensSpent} (same conversation, so same partition, right after it), becomes a cache
  * entry that remembers what it cost. Every instance reads every partition from the start, so the cache is rebuilt
- * on each start and is the same everywhere.
+ * on each start and is the same everywhere. Answers are opened with their subject's data key (ADR 0026): a
+ * forgotten user's turns no longer open, and {@code UserForgotten} drops what was cached from them (and tells the
+ * other {@link ErasedUsers} of this instance).
  */
 public final class AnswerCacheFeed extends TopicFollower {
 
@@ -31,12 +37,15 @@ public final class AnswerCacheFeed extends TopicFollower {
 
     private static final String TURN = "conversation.TurnCompleted";
     private static final String SPENT = "usage.TokensSpent";
+    private static final String FORGOTTEN = "memory.UserForgotten";
     private static final int MAX_PENDING = 10_000;
 
     private final ProjectedAnswerCache cache;
+    private final ConversationContents contents;
+    private final List<ErasedUsers> erasures;
     private final String topic;
     private final EventReader reader = new EventReader();
-    private final Map<TopicPartition, Long> applied = new HashMap<>();
+    private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
     private final Map<String, TurnCompleted> awaitingSpend = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TurnCompleted> eldest) {
@@ -44,11 +53,26 @@ public final class AnswerCacheFeed extends TopicFollower {
         }
     };
 
+    /** A feed that opens plain (pre-revision-4) turns only and tells nobody else about erasures (tests). */
     public AnswerCacheFeed(ProjectedAnswerCache cache, String bootstrapServers) {
-        this(cache, bootstrapServers, EventTopics.EVENTS);
+        this(cache, ConversationContents.plainOnly(), List.of(), bootstrapServers, EventTopics.EVENTS);
     }
 
-    AnswerCacheFeed(ProjectedAnswerCache cache, String bootstrapServers, String topic) {
+    /** @param erasures the other holders of personal content on this instance, told about forgotten users */
+    public AnswerCacheFeed(
+            ProjectedAnswerCache cache,
+            ConversationContents contents,
+            List<ErasedUsers> erasures,
+            String bootstrapServers) {
+        this(cache, contents, erasures, bootstrapServers, EventTopics.EVENTS);
+    }
+
+    AnswerCacheFeed(
+            ProjectedAnswerCache cache,
+            ConversationContents contents,
+            List<ErasedUsers> erasures,
+            String bootstrapServers,
+            String topic) {
         super(
                 "answer-cache-feed",
                 Map.of(
@@ -59,6 +83,8 @@ public final class AnswerCacheFeed extends TopicFollower {
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false));
         this.cache = cache;
+        this.contents = contents;
+        this.erasures = List.copyOf(erasures);
         this.topic = topic;
     }
 
@@ -81,10 +107,10 @@ public final class AnswerCacheFeed extends TopicFollower {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
                 try {
                     eventTypeOf(record)
-                            .filter(type -> type.equals(TURN) || type.equals(SPENT))
+                            .filter(type -> type.equals(TURN) || type.equals(SPENT) || type.equals(FORGOTTEN))
                             .flatMap(type -> reader.payload(reader.envelope(record.value())))
                             .ifPresent(this::apply);
-                } catch (IllegalArgumentException unreadable) {
+                } catch (IllegalArgumentException | IllegalStateException unreadable) {
                     // The cache is best effort: an event it cannot read costs one cacheable answer, never the feed.
                     LOG.warn(
                             "answer-cache-feed skipped an unreadable event at {}-{}@{}",
@@ -97,9 +123,29 @@ public final class AnswerCacheFeed extends TopicFollower {
         }
     }
 
+    /** How far the feed has read: the next offset of each partition of the topic. */
+    public Map<Integer, Long> positions() {
+        return applied.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(entry -> entry.getKey().partition(), Map.Entry::getValue));
+    }
+
     void apply(LyssEvent event) {
         switch (event) {
-            case TurnCompleted turn when reusable(turn) -> awaitingSpend.put(turn.turnId(), turn);
+            case TurnCompleted turn
+            when mayBeReusable(turn) -> {
+                contents.open(turn)
+                        .filter(AnswerCacheFeed::reusable)
+                        .ifPresent(opened -> awaitingSpend.put(opened.turnId(), opened));
+            }
+            case UserForgotten forgotten -> {
+                contents.forgotten(forgotten);
+                awaitingSpend
+                        .values()
+                        .removeIf(turn -> forgotten.workspaceId().equals(turn.workspaceId())
+                                && forgotten.userId().equals(turn.endUserId()));
+                cache.forget(forgotten.workspaceId(), forgotten.userId());
+                erasures.forEach(erased -> erased.forget(forgotten.workspaceId(), forgotten.userId()));
+            }
             case TokensSpent spent -> {
                 TurnCompleted turn = awaitingSpend.remove(spent.requestId());
                 if (turn != null) {
@@ -116,7 +162,8 @@ public final class AnswerCacheFeed extends TopicFollower {
                                     spent.promptTokens(),
                                     spent.completionTokens(),
                                     spent.costMicros(),
-                                    1.0));
+                                    1.0),
+                            turn.subject());
                 }
             }
             default -> {
@@ -125,11 +172,13 @@ public final class AnswerCacheFeed extends TopicFollower {
         }
     }
 
+    /** Worth opening: the answer may be reused (the text is checked once opened). */
+    private static boolean mayBeReusable(TurnCompleted turn) {
+        return turn.requestHash() != null && "stop".equals(turn.finishReason());
+    }
+
     private static boolean reusable(TurnCompleted turn) {
-        return turn.requestHash() != null
-                && "stop".equals(turn.finishReason())
-                && turn.answer() != null
-                && !turn.answer().isBlank();
+        return mayBeReusable(turn) && turn.answer() != null && !turn.answer().isBlank();
     }
 
     private List<TopicPartition> partitions(KafkaConsumer<String, byte[]> kafka) {

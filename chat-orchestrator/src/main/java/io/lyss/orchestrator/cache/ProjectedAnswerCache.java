@@ -1,5 +1,7 @@
 package io.lyss.orchestrator.cache;
 
+import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.orchestrator.erasure.ErasedUsers;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -8,15 +10,18 @@ import java.util.Optional;
  * The answer cache as a projection of completed turns: exact entries keyed by workspace, model and request hash,
  * and a {@link SemanticIndex} of questions. Fed by {@link AnswerCacheFeed}; rebuilt by replaying the log.
  */
-public final class ProjectedAnswerCache implements AnswerCache {
+public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
 
-    private final Map<String, CachedAnswer> exact;
+    /** An answer and whose turn it came from ({@code workspace\0subject}), so forgetting a user drops it. */
+    private record Stored(CachedAnswer answer, String owner) {}
+
+    private final Map<String, Stored> exact;
     private final SemanticIndex semantic;
 
     public ProjectedAnswerCache(int maxEntries, SemanticIndex semantic) {
         this.exact = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, CachedAnswer> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
                 return size() > maxEntries;
             }
         };
@@ -26,12 +31,12 @@ public final class ProjectedAnswerCache implements AnswerCache {
     @Override
     public Optional<CachedAnswer> lookup(CacheLookup lookup) {
         String key = key(lookup.workspaceId(), lookup.model(), CanonicalRequest.hash(lookup.canonicalRequest()));
-        CachedAnswer hit;
+        Stored hit;
         synchronized (exact) {
             hit = exact.get(key);
         }
         if (hit != null) {
-            return Optional.of(hit);
+            return Optional.of(hit.answer());
         }
         if (!lookup.semanticAllowed()
                 || lookup.question() == null
@@ -42,11 +47,32 @@ public final class ProjectedAnswerCache implements AnswerCache {
     }
 
     /** Remembers a reusable answer (called by the feed, off the request path). */
-    void remember(String workspaceId, String model, String requestHash, String question, CachedAnswer answer) {
+    void remember(
+            String workspaceId,
+            String model,
+            String requestHash,
+            String question,
+            CachedAnswer answer,
+            String subject) {
+        String owner = owner(workspaceId, subject);
         synchronized (exact) {
-            exact.put(key(workspaceId, model, requestHash), answer);
+            exact.put(key(workspaceId, model, requestHash), new Stored(answer, owner));
         }
-        semantic.add(workspaceId, model, question, answer);
+        semantic.add(workspaceId, model, question, answer, owner);
+    }
+
+    /** Drops every answer that came from the user's turns: it is never served again. */
+    @Override
+    public void forget(String workspaceId, String endUserId) {
+        String owner = owner(workspaceId, TurnCompleted.subjectOf(endUserId, null));
+        synchronized (exact) {
+            exact.values().removeIf(stored -> owner.equals(stored.owner()));
+        }
+        semantic.forget(owner);
+    }
+
+    private static String owner(String workspaceId, String subject) {
+        return workspaceId + '\u0000' + subject;
     }
 
     private static String key(String workspaceId, String model, String requestHash) {

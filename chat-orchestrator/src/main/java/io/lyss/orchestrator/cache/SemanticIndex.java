@@ -16,7 +16,7 @@ import java.util.function.Supplier;
  */
 public final class SemanticIndex {
 
-    private record Entry(float[] vector, CachedAnswer answer) {}
+    private record Entry(float[] vector, CachedAnswer answer, String owner) {}
 
     private final Supplier<EmbeddingModel> modelSupplier;
     private final double threshold;
@@ -71,11 +71,11 @@ public final class SemanticIndex {
                 Math.min(1.0, bestSimilarity)));
     }
 
-    void add(String workspaceId, String model, String question, CachedAnswer answer) {
+    void add(String workspaceId, String model, String question, CachedAnswer answer, String owner) {
         if (modelSupplier == null || question == null || question.isBlank()) {
             return;
         }
-        var entry = new Entry(embed(question), answer);
+        var entry = new Entry(embed(question), answer, owner);
         synchronized (this) {
             byScope.computeIfAbsent(scope(workspaceId, model), s -> new ArrayDeque<>())
                     .addLast(entry);
@@ -85,6 +85,15 @@ public final class SemanticIndex {
                 byScope.get(scope(workspaceId, model)).pollFirst();
                 size--;
             }
+        }
+    }
+
+    /** Drops the entries of one owner (a forgotten user's turns). */
+    synchronized void forget(String owner) {
+        for (Deque<Entry> entries : byScope.values()) {
+            int before = entries.size();
+            entries.removeIf(entry -> owner.equals(entry.owner()));
+            size -= before - entries.size();
         }
     }
 

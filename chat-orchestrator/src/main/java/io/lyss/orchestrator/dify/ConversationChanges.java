@@ -18,8 +18,8 @@ class ConversationChanges {
         this.json = json;
     }
 
-    void rename(KeyGrant grant, String conversationId, String name) {
-        ObjectNode body = scope(grant).put("name", name);
+    void rename(KeyGrant grant, String conversationId, String name, String endUserId) {
+        ObjectNode body = scope(grant).put("name", name).put("endUserId", endUserId);
         require(http.post("/internal/v1/conversations/" + conversationId + "/name", bytes(body)), false);
     }
 

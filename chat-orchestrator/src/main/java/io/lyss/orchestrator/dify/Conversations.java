@@ -90,7 +90,7 @@ class Conversations {
     }
 
     StoredConversation rename(KeyGrant grant, StoredConversation conversation, String name) {
-        changes.rename(grant, conversation.id(), name);
+        changes.rename(grant, conversation.id(), name, conversation.endUserId());
         recent.renamed(grant.keyId(), conversation, name);
         return conversation.renamed(name);
     }

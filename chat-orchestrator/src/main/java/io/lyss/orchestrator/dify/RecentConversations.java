@@ -1,5 +1,6 @@
 package io.lyss.orchestrator.dify;
 
+import io.lyss.orchestrator.erasure.ErasedUsers;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +14,7 @@ import java.util.function.LongSupplier;
  * so that a client reads its own writes on the same instance. Bounded and short-lived: after {@link #TTL_SECONDS}
  * the read model is the only source. Keyed by key id and conversation id.
  */
-final class RecentConversations {
+final class RecentConversations implements ErasedUsers {
 
     static final long TTL_SECONDS = 300;
     private static final int MAX_CONVERSATIONS = 10_000;
@@ -96,6 +97,16 @@ final class RecentConversations {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Drops the conversations of a forgotten end user. Entries are keyed by key, not workspace, so the same user
+     * name in another workspace is dropped too: harmless, the read model still has theirs.
+     */
+    @Override
+    public synchronized void forget(String workspaceId, String endUserId) {
+        entries.values()
+                .removeIf(entry -> entry.conversation != null && endUserId.equals(entry.conversation.endUserId()));
     }
 
     private Optional<Recent> live(String keyId, String conversationId) {

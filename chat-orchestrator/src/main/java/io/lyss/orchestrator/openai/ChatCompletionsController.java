@@ -75,7 +75,10 @@ class ChatCompletionsController {
         if (channels.isEmpty()) {
             throw OpenAiError.modelNotFound(request.model());
         }
-        String turnId = UUID.randomUUID().toString().replace("-", "");
+        String memoryTurnId = spendReasons.memoryTurnId(httpRequest);
+        String turnId = memoryTurnId != null
+                ? memoryTurnId
+                : UUID.randomUUID().toString().replace("-", "");
         // Answers relayed from OpenAI-compatible channels keep the provider's id; this header names the turn.
         httpResponse.setHeader(TURN_ID_HEADER, turnId);
         var identity =

@@ -17,6 +17,10 @@ public final class SpendReasons {
 
     public static final String HEADER = "X-Lyss-Spend-Reason";
     public static final String TOKEN_HEADER = "X-Lyss-Internal-Token";
+    /** Names a memory call (e.g. the turn being mined), so a repeated call is recorded, and spends, once. */
+    public static final String CALL_HEADER = "X-Lyss-Memory-Call";
+
+    private static final java.util.regex.Pattern CALL_ID = java.util.regex.Pattern.compile("[A-Za-z0-9_.:-]{1,200}");
 
     private final byte[] internalToken;
 
@@ -32,5 +36,22 @@ public final class SpendReasons {
             return null;
         }
         return MessageDigest.isEqual(internalToken, presented.getBytes(StandardCharsets.UTF_8)) ? "memory" : null;
+    }
+
+    /**
+     * The turn id of a proven memory call that named itself ({@value #CALL_HEADER}), derived from that name so the
+     * command side records a repeated call (a turn mined again after a re-delivery) once; null otherwise.
+     */
+    public String memoryTurnId(HttpServletRequest request) {
+        String call = request.getHeader(CALL_HEADER);
+        if (of(request) == null || call == null || !CALL_ID.matcher(call).matches()) {
+            return null;
+        }
+        return "mem"
+                + java.util
+                        .UUID
+                        .nameUUIDFromBytes(("memory-call:" + call).getBytes(StandardCharsets.UTF_8))
+                        .toString()
+                        .replace("-", "");
     }
 }

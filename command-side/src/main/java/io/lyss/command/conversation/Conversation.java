@@ -81,7 +81,8 @@ class Conversation {
                 command.latencyMillis(),
                 command.firstTokenMillis(),
                 command.endUserId(),
-                command.cacheSaving() == null ? command.requestHash() : null));
+                command.cacheSaving() == null ? command.requestHash() : null,
+                command.content()));
         if (command.cacheSaving() == null) {
             apply(spent(command, SpendReason.CHAT));
         } else {
@@ -95,7 +96,13 @@ class Conversation {
     @CommandHandler
     void handle(RenameConversation command) {
         requireLiveIn(command.workspaceId());
-        apply(new ConversationRenamed(conversationId, workspaceId, command.name()));
+        apply(new ConversationRenamed(
+                conversationId,
+                workspaceId,
+                command.name(),
+                command.endUserId(),
+                command.keyId(),
+                command.sealedName()));
     }
 
     @CommandHandler
@@ -116,7 +123,9 @@ class Conversation {
                 workspaceId,
                 command.rating(),
                 command.content(),
-                command.endUserId()));
+                command.endUserId(),
+                command.keyId(),
+                command.sealedContent()));
     }
 
     private void requireLiveIn(String workspace) {

@@ -16,7 +16,8 @@ import org.springframework.stereotype.Component;
  * Records reported turns. A batch is recorded in one unit of work and one database transaction: each turn is still
  * its own {@code RecordTurn} command, decided by its conversation, but the events of the whole batch are stored
  * by one commit, which is what recording costs most. When any turn of a batch fails, the batch is rolled back
- * and its turns are recorded one by one, so one bad turn never costs the others.
+ * and its turns are recorded one by one, so one bad turn never costs the others. Turns are sealed before the
+ * batch's transaction begins, so a data key created for them is stored even when the batch is rolled back.
  */
 @Component
 class TurnBatchRecorder {
@@ -25,10 +26,12 @@ class TurnBatchRecorder {
 
     private final CommandGateway commands;
     private final TransactionManager transactions;
+    private final TurnSealer sealer;
 
-    TurnBatchRecorder(CommandGateway commands, TransactionManager transactions) {
+    TurnBatchRecorder(CommandGateway commands, TransactionManager transactions, TurnSealer sealer) {
         this.commands = commands;
         this.transactions = transactions;
+        this.sealer = sealer;
     }
 
     void recordOne(TurnReport turn) {
@@ -37,46 +40,58 @@ class TurnBatchRecorder {
 
     /** Records every turn it can; returns the ones the command side refused, with why. */
     List<TurnBatchResult.RejectedTurn> record(List<TurnReport> turns) {
-        if (turns.isEmpty()) {
-            return List.of();
+        List<TurnBatchResult.RejectedTurn> rejected = new ArrayList<>();
+        List<Sealed> sealed = new ArrayList<>(turns.size());
+        for (TurnReport turn : turns) {
+            try {
+                sealed.add(new Sealed(turn.turnId(), command(turn)));
+            } catch (RuntimeException e) {
+                rejected.add(refused(turn.turnId(), e));
+            }
+        }
+        if (sealed.isEmpty()) {
+            return rejected;
         }
         try {
             UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
             batch.attachTransaction(transactions);
-            batch.execute(() -> turns.forEach(this::recordOne));
-            return List.of();
+            batch.execute(() -> sealed.forEach(turn -> commands.sendAndWait(turn.command())));
         } catch (RuntimeException batchFailed) {
             LOG.warn(
                     "A batch of {} turns failed ({}); recording its turns one by one",
-                    turns.size(),
+                    sealed.size(),
                     batchFailed.getClass().getSimpleName());
-            return recordEach(turns);
+            rejected.addAll(recordEach(sealed));
         }
+        return rejected;
     }
 
-    private List<TurnBatchResult.RejectedTurn> recordEach(List<TurnReport> turns) {
+    private List<TurnBatchResult.RejectedTurn> recordEach(List<Sealed> turns) {
         List<TurnBatchResult.RejectedTurn> rejected = new ArrayList<>();
-        for (TurnReport turn : turns) {
+        for (Sealed turn : turns) {
             try {
-                recordOne(turn);
+                commands.sendAndWait(turn.command());
             } catch (RuntimeException e) {
-                String reason = reasonOf(e);
-                LOG.error("Turn {} was not recorded: {}", turn.turnId(), reason);
-                rejected.add(new TurnBatchResult.RejectedTurn(turn.turnId(), reason));
+                rejected.add(refused(turn.turnId(), e));
             }
         }
         return rejected;
     }
 
-    /** A refusal by Lyss's own domain names no secret and is told; anything else is named by its type only. */
-    private static String reasonOf(RuntimeException e) {
-        return e.getClass().getName().startsWith("io.lyss.")
+    private static TurnBatchResult.RejectedTurn refused(String turnId, RuntimeException e) {
+        // A refusal by Lyss's own domain names no secret and is told; anything else is named by its type only.
+        String reason = e.getClass().getName().startsWith("io.lyss.")
                 ? e.getMessage()
                 : e.getClass().getSimpleName();
+        LOG.error("Turn {} was not recorded: {}", turnId, reason);
+        return new TurnBatchResult.RejectedTurn(turnId, reason);
     }
 
-    private static CommandMessage<?> command(TurnReport turn) {
-        return GenericCommandMessage.asCommandMessage(turn.toCommand())
+    private CommandMessage<?> command(TurnReport turn) {
+        return GenericCommandMessage.asCommandMessage(turn.toCommand(sealer.seal(turn)))
                 .andMetaData(turn.provenance().asMetaData());
     }
+
+    /** A turn sealed and ready to record. */
+    private record Sealed(String turnId, CommandMessage<?> command) {}
 }

@@ -8,8 +8,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Where chat orchestrators report a finished turn. Answers once the turn's events are stored, so a 204 means
- * durable; reporting the same turn again is harmless. Guarded by the internal bearer token. Orchestrators report
- * in batches ({@link TurnBatchIngestController}); this single-turn form stays for other reporters.
+ * durable; reporting the same turn again is harmless. The question and answer never reach the log in plain text
+ * ({@link TurnSealer}, ADR 0026). Guarded by the internal bearer token. Orchestrators report in batches
+ * ({@link TurnBatchIngestController}); this single-turn form stays for other reporters.
  */
 @RestController
 class TurnIngestController {

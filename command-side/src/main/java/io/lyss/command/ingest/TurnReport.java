@@ -5,6 +5,7 @@ import io.lyss.command.conversation.api.RecordTurn;
 import io.lyss.command.conversation.api.WorkflowTimeline;
 import io.lyss.command.scope.Provenance;
 import io.lyss.events.Actor;
+import io.lyss.events.memory.EncryptedContent;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.PositiveOrZero;
 
@@ -37,7 +38,8 @@ record TurnReport(
         CacheSaving cacheSaving,
         String requestHash) {
 
-    RecordTurn toCommand() {
+    /** The command recording this turn, its question and answer replaced by {@code content} once sealed. */
+    RecordTurn toCommand(EncryptedContent content) {
         return new RecordTurn(
                 conversationId,
                 turnId,
@@ -46,8 +48,8 @@ record TurnReport(
                 api,
                 model,
                 channelId,
-                question,
-                answer,
+                content == null ? question : null,
+                content == null ? answer : null,
                 finishReason,
                 latencyMillis,
                 firstTokenMillis,
@@ -61,7 +63,8 @@ record TurnReport(
                 spendReason,
                 workflow,
                 cacheSaving,
-                requestHash);
+                requestHash,
+                content);
     }
 
     /** A turn is caused by the key that asked for it, and correlated by its own id. */

@@ -4,9 +4,11 @@ import io.lyss.command.memory.api.AddMemory;
 import io.lyss.command.memory.api.DeleteMemory;
 import io.lyss.command.memory.api.ForgetUser;
 import io.lyss.command.memory.api.UpdateMemory;
+import io.lyss.command.personal.ConversationDataKeys;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.command.scope.Provenance;
 import io.lyss.events.Actor;
+import io.lyss.events.conversation.TurnCompleted;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import java.util.ArrayList;
@@ -30,9 +32,11 @@ class MemoryChangeController {
     private static final Actor MEMORY_PROJECTOR = Actor.system("memory-projector");
 
     private final CommandGateway commands;
+    private final ConversationDataKeys conversationKeys;
 
-    MemoryChangeController(CommandGateway commands) {
+    MemoryChangeController(CommandGateway commands, ConversationDataKeys conversationKeys) {
         this.commands = commands;
+        this.conversationKeys = conversationKeys;
     }
 
     @PostMapping("/internal/v1/memory/changes")
@@ -49,18 +53,25 @@ class MemoryChangeController {
 
     @PostMapping("/internal/v1/memory/forget")
     ResponseEntity<Void> forget(@Valid @RequestBody ForgetRequest request) {
+        List<String> destroyed = new ArrayList<>(request.dataKeyIds() == null ? List.of() : request.dataKeyIds());
+        // the key of the user's turns goes first: from here on no copy of their questions and answers opens
+        destroyed.addAll(
+                conversationKeys.destroy(request.workspaceId(), TurnCompleted.subjectOf(request.userId(), null)));
         var command = new ForgetUser(
                 EndUser.idOf(request.workspaceId(), request.userId()),
                 request.workspaceId(),
                 request.userId(),
-                request.dataKeyIds() == null ? List.of() : request.dataKeyIds());
+                List.copyOf(destroyed));
         String status = send(command, new Provenance(MEMORY_PROJECTOR, "forget-" + command.endUserId()));
         return "stored".equals(status)
                 ? ResponseEntity.noContent().build()
                 : ResponseEntity.notFound().build();
     }
 
-    /** Erase an end user: their data keys were destroyed by the memory projector. */
+    /**
+     * Erase an end user: the memory projector destroyed the keys of their memories ({@code dataKeyIds}); the keys of
+     * their turns are destroyed here, and {@code UserForgotten} names them all.
+     */
     record ForgetRequest(@NotBlank String workspaceId, @NotBlank String userId, List<String> dataKeyIds) {}
 
     private String send(Object command, Provenance provenance) {

@@ -107,7 +107,7 @@ class ConversationLifecycleTest {
     private static RecordTurn turn(WorkflowTimeline run, CacheSaving saving) {
         return new RecordTurn(
                 "conv_1", "turn_1", "ws_1", "key_1", "dify", "m", "cache", "Q", "A", "stop", 3, 1, 12, 3, 0, 0, "v1",
-                false, "u1", null, run, saving, null);
+                false, "u1", null, run, saving, null, null);
     }
 
     private static TurnCompleted completed() {

@@ -114,7 +114,8 @@ class ConversationTest {
                 null,
                 null,
                 null,
-                "abc123");
+                "abc123",
+                null);
         fixture.given(new ConversationStarted("conv_1", "ws_1", "key_1", "openai"))
                 .when(reusable)
                 .expectEvents(
@@ -161,6 +162,7 @@ class ConversationTest {
                 false,
                 "end-user-1",
                 spendReason,
+                null,
                 null,
                 null,
                 null);

@@ -1,6 +1,5 @@
 package io.lyss.memory.api;
 
-import io.lyss.memory.extraction.ExtractionModels;
 import io.lyss.memory.index.Scope;
 import io.lyss.memory.memories.Forgetting;
 import io.lyss.memory.memories.Memories;
@@ -8,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -23,24 +21,10 @@ class RecallController {
 
     private final Memories memories;
     private final Forgetting forgetting;
-    private final ExtractionModels models;
 
-    RecallController(Memories memories, Forgetting forgetting, ExtractionModels models) {
+    RecallController(Memories memories, Forgetting forgetting) {
         this.memories = memories;
         this.forgetting = forgetting;
-        this.models = models;
-    }
-
-    /** A workspace's memory model: a model its channels serve and a virtual key of the workspace to call it. */
-    record MemoryModelRequest(String model, String virtualKey) {}
-
-    @PutMapping("/admin/v1/workspaces/{workspaceId}/memory-model")
-    Map<String, Object> setMemoryModel(@PathVariable String workspaceId, @RequestBody MemoryModelRequest request) {
-        if (blank(request.model()) || blank(request.virtualKey())) {
-            throw MemoryApiException.badRequest("model and virtualKey are required.");
-        }
-        models.set(workspaceId, request.model().strip(), request.virtualKey().strip());
-        return Map.of("workspaceId", workspaceId, "model", request.model().strip());
     }
 
     /** What the orchestrator sends: whose memories, for which question, how many at most. */

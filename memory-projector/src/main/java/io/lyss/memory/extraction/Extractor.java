@@ -10,4 +10,13 @@ public interface Extractor {
      * @param existing the user's memories most similar to the conversation, best first
      */
     Decisions decide(String workspaceId, List<Message> conversation, List<MemoryRecord> existing);
+
+    /**
+     * @param callId names this extraction (the mined turn's event id), so a model call repeated for the same turn
+     *     is recorded and spends once; null when there is nothing to name
+     */
+    default Decisions decide(
+            String workspaceId, List<Message> conversation, List<MemoryRecord> existing, String callId) {
+        return decide(workspaceId, conversation, existing);
+    }
 }

@@ -31,6 +31,8 @@ public final class LlmExtractor implements Extractor {
     public static final String SPEND_REASON_HEADER = "X-Lyss-Spend-Reason";
     /** Proves to the orchestrator that the memory label comes from a Lyss service, not a client. */
     public static final String INTERNAL_TOKEN_HEADER = "X-Lyss-Internal-Token";
+    /** Names the call, so the orchestrator derives its turn id from it and a repeated call spends once. */
+    public static final String CALL_HEADER = "X-Lyss-Memory-Call";
 
     private static final Logger LOG = LoggerFactory.getLogger(LlmExtractor.class);
 
@@ -58,13 +60,20 @@ public final class LlmExtractor implements Extractor {
 
     @Override
     public Decisions decide(String workspaceId, List<Message> conversation, List<MemoryRecord> existing) {
+        return decide(workspaceId, conversation, existing, null);
+    }
+
+    @Override
+    public Decisions decide(
+            String workspaceId, List<Message> conversation, List<MemoryRecord> existing, String callId) {
         MemoryProperties.Model model = models.apply(workspaceId);
         if (model == null) {
             return fallback.decide(workspaceId, conversation, existing);
         }
         Handles handles = new Handles(existing);
         try {
-            String answer = complete(model, ExtractionPrompt.system(), ExtractionPrompt.user(conversation, handles));
+            String answer =
+                    complete(model, ExtractionPrompt.system(), ExtractionPrompt.user(conversation, handles), callId);
             return parse(answer, handles, "llm:" + model.model());
         } catch (IOException | RuntimeException e) {
             LOG.warn(
@@ -115,7 +124,7 @@ public final class LlmExtractor implements Extractor {
         return new Decisions(decisions, label, rejected);
     }
 
-    private String complete(MemoryProperties.Model model, String system, String user)
+    private String complete(MemoryProperties.Model model, String system, String user, String callId)
             throws IOException, InterruptedException {
         ObjectNode body = json.createObjectNode()
                 .put("model", model.model())
@@ -125,16 +134,18 @@ public final class LlmExtractor implements Extractor {
         ArrayNode messages = body.putArray("messages");
         messages.addObject().put("role", "system").put("content", system);
         messages.addObject().put("role", "user").put("content", user);
-        HttpRequest request = HttpRequest.newBuilder(
+        HttpRequest.Builder request = HttpRequest.newBuilder(
                         URI.create(settings.chatUrl().replaceAll("/+$", "") + "/v1/chat/completions"))
                 .timeout(settings.timeout())
                 .header("Content-Type", "application/json")
                 .header("Authorization", "Bearer " + model.virtualKey())
                 .header(SPEND_REASON_HEADER, "memory")
                 .header(INTERNAL_TOKEN_HEADER, internalToken)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                .build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+                .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)));
+        if (callId != null) {
+            request.header(CALL_HEADER, callId);
+        }
+        HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
         if (response.statusCode() != 200) {
             throw new IOException("memory model answered HTTP " + response.statusCode());
         }

@@ -69,7 +69,7 @@ public final class Remembering {
         }
         List<MemoryRecord> existing = index.nearest(scope, embedder.embed(userText), CANDIDATES, -1);
         Decisions decisions = infer
-                ? extractor.decide(scope.workspaceId(), messages, existing)
+                ? extractor.decide(scope.workspaceId(), messages, existing, idSeed)
                 : new Decisions(
                         messages.stream()
                                 .filter(Message::fromUser)

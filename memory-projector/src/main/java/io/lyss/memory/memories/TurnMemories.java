@@ -2,6 +2,7 @@ package io.lyss.memory.memories;
 
 import io.lyss.events.EventCatalogue;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.memory.UserForgotten;
 import io.lyss.memory.crypto.DataKeyUnavailableException;
 import io.lyss.memory.extraction.Message;
 import io.lyss.memory.feed.Checkpoints;
@@ -9,6 +10,7 @@ import io.lyss.memory.feed.FedEvent;
 import io.lyss.memory.feed.Projection;
 import io.lyss.memory.index.HistoryStore;
 import io.lyss.memory.index.Scope;
+import io.lyss.security.personal.ConversationContents;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Mines completed turns for memories about their end user (turns without one are skipped, as are turns from
  * before the user was forgotten). New memory ids derive from the turn's event id, so a re-delivered turn adds
- * nothing twice. The checkpoint moves once the batch's changes are recorded.
+ * nothing twice. The question and answer are opened with the end user's data key (ADR 0026); a shredded turn
+ * has none and is skipped. The checkpoint moves once the batch's changes are recorded.
  */
 public final class TurnMemories implements Projection {
 
@@ -30,11 +33,14 @@ public final class TurnMemories implements Projection {
     private final Remembering remembering;
     private final HistoryStore history;
     private final Checkpoints checkpoints;
+    private final ConversationContents contents;
 
-    public TurnMemories(Remembering remembering, HistoryStore history, Checkpoints checkpoints) {
+    public TurnMemories(
+            Remembering remembering, HistoryStore history, Checkpoints checkpoints, ConversationContents contents) {
         this.remembering = remembering;
         this.history = history;
         this.checkpoints = checkpoints;
+        this.contents = contents;
     }
 
     @Override
@@ -44,7 +50,7 @@ public final class TurnMemories implements Projection {
 
     @Override
     public Set<String> eventTypes() {
-        return Set.of(EventCatalogue.nameOf(TurnCompleted.class));
+        return Set.of(EventCatalogue.nameOf(TurnCompleted.class), EventCatalogue.nameOf(UserForgotten.class));
     }
 
     @Override
@@ -55,8 +61,16 @@ public final class TurnMemories implements Projection {
     @Override
     public void apply(List<FedEvent> events, Map<Integer, Long> nextOffsets) {
         for (FedEvent event : events) {
-            TurnCompleted turn = (TurnCompleted) event.payload();
-            if (!minable(turn, event.envelope().occurredAt())) {
+            if (event.payload() instanceof UserForgotten forgotten) {
+                contents.forgotten(forgotten);
+                continue;
+            }
+            TurnCompleted sealed = (TurnCompleted) event.payload();
+            if (sealed.endUserId() == null || sealed.endUserId().isBlank()) {
+                continue;
+            }
+            TurnCompleted turn = contents.open(sealed).orElse(null);
+            if (turn == null || !minable(turn, event.envelope().occurredAt())) {
                 continue;
             }
             try {

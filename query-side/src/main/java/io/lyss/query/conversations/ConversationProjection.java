@@ -6,9 +6,11 @@ import io.lyss.events.conversation.ConversationRenamed;
 import io.lyss.events.conversation.ConversationStarted;
 import io.lyss.events.conversation.MessageFeedbackGiven;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.memory.UserForgotten;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
+import io.lyss.security.personal.ConversationContents;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
@@ -21,7 +23,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Conversations and their messages in PostgreSQL, from the conversation events. Each batch, its de-duplication
  * marks and its checkpoint commit in one transaction, so a replay gives the same tables. A conversation without a
- * name is named after its first question, as Dify does before its name generator runs.
+ * name is named after its first question, as Dify does before its name generator runs. Questions and answers are
+ * opened with their subject's data key; {@code UserForgotten} deletes the user's conversations and messages (a
+ * rebuild after it finds their turns shredded, and deletes them again).
  */
 public final class ConversationProjection implements Projection {
 
@@ -33,18 +37,31 @@ public final class ConversationProjection implements Projection {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final CheckpointStore checkpoints;
+    private final ConversationContents contents;
 
-    public ConversationProjection(JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
-        this(NAME, jdbc, transactions, checkpoints);
+    public ConversationProjection(
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            ConversationContents contents) {
+        this(NAME, jdbc, transactions, checkpoints, contents);
     }
 
-    /** Under another name: its own checkpoint and de-duplication marks (tests, rebuilds). */
-    ConversationProjection(
-            String name, JdbcTemplate jdbc, TransactionTemplate transactions, CheckpointStore checkpoints) {
+    /**
+     * Under another name: its own checkpoint and de-duplication marks, over the same tables (tests, and replaying the
+     * log over the live tables, e.g. to check that a replay after an erasure brings nothing back).
+     */
+    public ConversationProjection(
+            String name,
+            JdbcTemplate jdbc,
+            TransactionTemplate transactions,
+            CheckpointStore checkpoints,
+            ConversationContents contents) {
         this.name = name;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.checkpoints = checkpoints;
+        this.contents = contents;
     }
 
     @Override
@@ -63,7 +80,8 @@ public final class ConversationProjection implements Projection {
                         TurnCompleted.class,
                         ConversationRenamed.class,
                         ConversationDeleted.class,
-                        MessageFeedbackGiven.class)
+                        MessageFeedbackGiven.class,
+                        UserForgotten.class)
                 .map(EventCatalogue::nameOf)
                 .collect(Collectors.toUnmodifiableSet());
     }
@@ -110,7 +128,12 @@ public final class ConversationProjection implements Projection {
                         started.api(),
                         at,
                         at);
-            case TurnCompleted turn -> {
+            case TurnCompleted sealed -> {
+                TurnCompleted turn = contents.open(sealed).orElse(null);
+                if (turn == null) {
+                    forgetConversation(sealed.workspaceId(), sealed.conversationId()); // its user was forgotten
+                    return;
+                }
                 jdbc.update(
                         """
                         INSERT INTO lyss_query.conversation_message (workspace_id, message_id, conversation_id, question,
@@ -138,19 +161,24 @@ public final class ConversationProjection implements Projection {
                         turn.workspaceId(),
                         turn.conversationId());
             }
-            case ConversationRenamed renamed ->
-                jdbc.update(
-                        "UPDATE lyss_query.conversation SET name = ?, updated_at = ? WHERE workspace_id = ? AND conversation_id = ?",
-                        renamed.name(),
-                        at,
-                        renamed.workspaceId(),
-                        renamed.conversationId());
+            case ConversationRenamed sealedRename ->
+                contents.open(sealedRename)
+                        .ifPresent(renamed -> jdbc.update(
+                                "UPDATE lyss_query.conversation SET name = ?, updated_at = ? WHERE workspace_id = ? AND conversation_id = ?",
+                                renamed.name(),
+                                at,
+                                renamed.workspaceId(),
+                                renamed.conversationId()));
             case ConversationDeleted deleted ->
                 jdbc.update(
                         "UPDATE lyss_query.conversation SET deleted = TRUE WHERE workspace_id = ? AND conversation_id = ?",
                         deleted.workspaceId(),
                         deleted.conversationId());
-            case MessageFeedbackGiven feedback ->
+            case MessageFeedbackGiven sealedFeedback -> {
+                MessageFeedbackGiven feedback = contents.open(sealedFeedback).orElse(null);
+                if (feedback == null) {
+                    return; // the comment's user was forgotten
+                }
                 jdbc.update(
                         """
                         UPDATE lyss_query.conversation_message SET rating = ?, feedback_content = ?
@@ -160,10 +188,37 @@ public final class ConversationProjection implements Projection {
                         feedback.content(),
                         feedback.workspaceId(),
                         feedback.messageId());
+            }
+            case UserForgotten forgotten -> {
+                contents.forgotten(forgotten);
+                jdbc.update(
+                        "DELETE FROM lyss_query.conversation_message WHERE workspace_id = ? AND end_user_id = ?",
+                        forgotten.workspaceId(),
+                        forgotten.userId());
+                jdbc.update(
+                        "DELETE FROM lyss_query.conversation WHERE workspace_id = ? AND end_user_id = ?",
+                        forgotten.workspaceId(),
+                        forgotten.userId());
+            }
             default -> {
                 // not a conversation event
             }
         }
+    }
+
+    /**
+     * Drops a conversation whose turns no longer open (its user was forgotten), wherever the replay of the other
+     * partitions stands: a replay after an erasure leaves no shell of it behind.
+     */
+    private void forgetConversation(String workspaceId, String conversationId) {
+        jdbc.update(
+                "DELETE FROM lyss_query.conversation_message WHERE workspace_id = ? AND conversation_id = ?",
+                workspaceId,
+                conversationId);
+        jdbc.update(
+                "DELETE FROM lyss_query.conversation WHERE workspace_id = ? AND conversation_id = ?",
+                workspaceId,
+                conversationId);
     }
 
     private static String firstWords(String question) {

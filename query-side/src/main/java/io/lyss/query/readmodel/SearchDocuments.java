@@ -1,6 +1,7 @@
 package io.lyss.query.readmodel;
 
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.lyss.query.projection.ProjectedEvent;
 
 /**
@@ -19,7 +20,17 @@ public interface SearchDocuments<T> {
 
     boolean handles(String eventType);
 
+    /** The document an event makes; null when it makes none (e.g. a turn whose content was shredded). */
     T document(ProjectedEvent event);
+
+    /**
+     * The documents an event erases (e.g. {@code UserForgotten}: the user's documents), or null when the event makes
+     * a document. Erasures run in log order with the documents around them, so a rebuild erases exactly as the live
+     * projection did.
+     */
+    default Query erasure(ProjectedEvent event) {
+        return null;
+    }
 
     /** The document id; also stored in {@link #idField()} so documents can be walked in id order. */
     String id(T document);

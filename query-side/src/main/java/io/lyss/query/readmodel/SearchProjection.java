@@ -2,13 +2,16 @@ package io.lyss.query.readmodel;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.VersionType;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import co.elastic.clients.elasticsearch.core.BulkResponse;
 import co.elastic.clients.elasticsearch.core.bulk.BulkResponseItem;
+import co.elastic.clients.elasticsearch.core.search.Hit;
 import io.lyss.query.projection.CheckpointStore;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,6 +22,8 @@ import java.util.Map;
  * after the bulk request succeeded.
  */
 public final class SearchProjection<T> implements Projection {
+
+    private static final int ERASE_PAGE = 1000;
 
     private final ElasticsearchClient elasticsearch;
     private final SearchDocuments<T> documents;
@@ -89,19 +94,82 @@ public final class SearchProjection<T> implements Projection {
 
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
-        if (!events.isEmpty()) {
-            bulkIndex(events);
+        List<ProjectedEvent> pending = new ArrayList<>();
+        for (ProjectedEvent event : events) {
+            Query erasure = documents.erasure(event);
+            if (erasure == null) {
+                pending.add(event);
+                continue;
+            }
+            if (!pending.isEmpty()) {
+                bulkIndex(pending);
+                pending.clear();
+            }
+            erase(erasure);
+        }
+        if (!pending.isEmpty()) {
+            bulkIndex(pending);
         }
         checkpoints.save(checkpointName(), nextOffsets);
     }
 
-    private void bulkIndex(List<ProjectedEvent> events) {
+    /**
+     * Deletes what the query matches, after making the documents indexed just before it visible. Page by page
+     * (search, then bulk delete): the Elasticsearch distribution Lyss runs locally has no delete-by-query.
+     */
+    private void erase(Query erasure) {
         String target = index();
         try {
+            while (true) {
+                elasticsearch.indices().refresh(r -> r.index(target));
+                List<String> ids = elasticsearch
+                        .search(
+                                s -> s.index(target)
+                                        .size(ERASE_PAGE)
+                                        .source(src -> src.fetch(false))
+                                        .query(erasure),
+                                Map.class)
+                        .hits()
+                        .hits()
+                        .stream()
+                        .map(Hit::id)
+                        .toList();
+                if (ids.isEmpty()) {
+                    return;
+                }
+                BulkResponse deleted = elasticsearch.bulk(bulk -> {
+                    ids.forEach(id ->
+                            bulk.operations(op -> op.delete(d -> d.index(target).id(id))));
+                    return bulk;
+                });
+                if (deleted.errors()) {
+                    throw new IllegalStateException("Elasticsearch refused to erase documents of " + documents.name());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Elasticsearch is unreachable", e);
+        }
+    }
+
+    private void bulkIndex(List<ProjectedEvent> events) {
+        String target = index();
+        List<ProjectedEvent> indexed = new ArrayList<>();
+        List<T> made = new ArrayList<>();
+        for (ProjectedEvent event : events) {
+            T document = documents.document(event);
+            if (document != null) {
+                indexed.add(event);
+                made.add(document);
+            }
+        }
+        if (made.isEmpty()) {
+            return;
+        }
+        try {
             BulkResponse response = elasticsearch.bulk(bulk -> {
-                for (ProjectedEvent event : events) {
-                    T document = documents.document(event);
-                    long version = Math.max(0, event.envelope().globalIndex());
+                for (int n = 0; n < made.size(); n++) {
+                    T document = made.get(n);
+                    long version = Math.max(0, indexed.get(n).envelope().globalIndex());
                     bulk.operations(op -> op.index(i -> i.index(target)
                             .id(documents.id(document))
                             .version(version)

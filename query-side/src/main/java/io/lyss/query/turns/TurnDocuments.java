@@ -2,17 +2,31 @@ package io.lyss.query.turns;
 
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch._types.mapping.TypeMapping;
+import co.elastic.clients.elasticsearch._types.query_dsl.Query;
 import io.lyss.events.EventCatalogue;
 import io.lyss.events.conversation.TurnCompleted;
+import io.lyss.events.memory.UserForgotten;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.readmodel.SearchDocuments;
+import io.lyss.security.personal.ConversationContents;
+import java.util.Set;
 
-/** Completed turns for conversation search: keyword fields for filters, {@code standard}-analysed text. */
+/**
+ * Completed turns for conversation search: keyword fields for filters, {@code standard}-analysed text opened with
+ * the subject's data key (a shredded turn is not indexed). {@code UserForgotten} erases the user's turns.
+ */
 public final class TurnDocuments implements SearchDocuments<TurnDocument> {
 
     public static final String NAME = "turns";
     static final String ALIAS = "lyss-turns";
-    private static final String TYPE = EventCatalogue.nameOf(TurnCompleted.class);
+    private static final Set<String> TYPES =
+            Set.of(EventCatalogue.nameOf(TurnCompleted.class), EventCatalogue.nameOf(UserForgotten.class));
+
+    private final ConversationContents contents;
+
+    public TurnDocuments(ConversationContents contents) {
+        this.contents = contents;
+    }
 
     @Override
     public String name() {
@@ -26,12 +40,15 @@ public final class TurnDocuments implements SearchDocuments<TurnDocument> {
 
     @Override
     public boolean handles(String eventType) {
-        return TYPE.equals(eventType);
+        return TYPES.contains(eventType);
     }
 
     @Override
     public TurnDocument document(ProjectedEvent event) {
-        TurnCompleted turn = (TurnCompleted) event.payload();
+        TurnCompleted turn = contents.open((TurnCompleted) event.payload()).orElse(null);
+        if (turn == null) {
+            return null; // shredded: its user was forgotten
+        }
         return new TurnDocument(
                 event.envelope().eventId(),
                 turn.workspaceId(),
@@ -46,6 +63,17 @@ public final class TurnDocuments implements SearchDocuments<TurnDocument> {
                 turn.finishReason(),
                 turn.latencyMillis(),
                 event.envelope().occurredAt().toString());
+    }
+
+    @Override
+    public Query erasure(ProjectedEvent event) {
+        if (!(event.payload() instanceof UserForgotten forgotten)) {
+            return null;
+        }
+        contents.forgotten(forgotten);
+        return Query.of(q ->
+                q.bool(b -> b.filter(f -> f.term(t -> t.field("workspaceId").value(forgotten.workspaceId())))
+                        .filter(f -> f.term(t -> t.field("endUserId").value(forgotten.userId())))));
     }
 
     @Override

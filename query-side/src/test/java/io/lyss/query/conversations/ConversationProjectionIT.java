@@ -38,8 +38,12 @@ class ConversationProjectionIT {
 
     private final String workspace = "ws_" + UUID.randomUUID().toString().replace("-", "");
     private final CheckpointStore checkpoints = new CheckpointStore(jdbc);
-    private final ConversationProjection projection =
-            new ConversationProjection("conversations-it-" + UUID.randomUUID(), jdbc, transactions, checkpoints);
+    private final ConversationProjection projection = new ConversationProjection(
+            "conversations-it-" + UUID.randomUUID(),
+            jdbc,
+            transactions,
+            checkpoints,
+            io.lyss.security.personal.ConversationContents.plainOnly());
     private final ConversationReader reader = new ConversationReader(jdbc);
 
     @BeforeAll

@@ -1,5 +1,6 @@
 package io.lyss.command.conversation.api;
 
+import io.lyss.events.memory.EncryptedContent;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 
 /**
@@ -10,6 +11,8 @@ import org.axonframework.modelling.command.TargetAggregateIdentifier;
  * @param workflow the workflow run that produced the turn; null when the orchestrator reported none
  * @param cacheSaving set when the answer came from the cache: the turn then spent nothing upstream
  * @param requestHash the exact-cache key of a reusable answer; null when it must not be reused
+ * @param content the question and answer sealed under the subject's data key (then {@code question} and
+ *     {@code answer} are null); null when they are given in plain text
  */
 public record RecordTurn(
         @TargetAggregateIdentifier String conversationId,
@@ -34,7 +37,8 @@ public record RecordTurn(
         String spendReason,
         WorkflowTimeline workflow,
         CacheSaving cacheSaving,
-        String requestHash) {
+        String requestHash,
+        EncryptedContent content) {
 
     /** A turn answered upstream, without a workflow timeline. */
     public RecordTurn(
@@ -77,6 +81,7 @@ public record RecordTurn(
                 priceVersion,
                 usageEstimated,
                 endUserId,
+                null,
                 null,
                 null,
                 null,
