@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.OrchestratorProperties;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
+import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.security.access.SecurityProperties;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,11 +27,12 @@ class DifyConfiguration {
             OrchestratorProperties properties,
             SecurityProperties security,
             ObjectMapper json,
-            RecentConversations recent) {
+            RecentConversations recent,
+            TurnRecorder recorder) {
         var directory =
                 new ConversationDirectory(new InternalHttp(properties.querySideUrl(), security.internalToken()), json);
-        var changes =
-                new ConversationChanges(new InternalHttp(properties.commandSideUrl(), security.internalToken()), json);
+        var changes = new ConversationChanges(
+                new InternalHttp(properties.commandSideUrl(), security.internalToken()), json, recorder);
         return new Conversations(directory, changes, recent);
     }
 

@@ -1,51 +1,51 @@
 package io.lyss.orchestrator.recording;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Reports finished turns to the command side off the request path, in batches ({@code POST
- * /internal/v1/turn-batches}): one sender takes the turns that arrive within a short linger after the first one
- * (and every turn waiting when it is free), up to {@value #MAX_BATCH}, so the command side's per-call and
- * per-commit cost is paid once per batch rather than once per turn. A batch is retried with backoff until stored
- * (the command side de-duplicates by turn id, so a retry never double-counts); closing waits for the turns still
- * waiting.
+ * Reports finished turns to the command side off the request path, in batches ({@link TurnBatchSender}): one
+ * sender takes the turns that arrive within a short linger after the first one (and every turn waiting when it is
+ * free), up to {@value #MAX_BATCH}, so the command side's per-call and per-commit cost is paid once per batch
+ * rather than once per turn. The command side de-duplicates by turn id, so a retried batch never double-counts;
+ * {@link #flush} waits until every turn taken so far is stored (a change to a conversation must find its turns);
+ * closing waits for the turns still waiting.
  */
 public final class TurnRecorder implements AutoCloseable {
 
-    static final String PATH = "/internal/v1/turn-batches";
+    static final String PATH = TurnBatchSender.PATH;
     static final int MAX_BATCH = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRecorder.class);
     private static final int CAPACITY = 100_000;
-    private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     private static final Duration FULL_WAIT = Duration.ofSeconds(30);
 
-    private final InternalPoster poster;
-    private final ObjectMapper json;
-    private final BlockingQueue<FinishedTurn> waiting = new LinkedBlockingQueue<>(CAPACITY);
+    /** What waits for the sender: a turn, or a flush waiting for the turns taken before it. */
+    private sealed interface Pending {}
+
+    private record Turn(FinishedTurn turn) implements Pending {}
+
+    private record Flush(CountDownLatch done) implements Pending {}
+
+    private final TurnBatchSender sender;
+    private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>(CAPACITY);
     private final Duration linger;
-    private final Thread sender;
+    private final Thread thread;
     private volatile boolean closing;
 
     public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger) {
-        this.poster = new InternalPoster(commandSideUrl, internalToken, json);
-        this.json = json;
+        this.sender = new TurnBatchSender(new InternalPoster(commandSideUrl, internalToken, json), json, CLOSE_WAIT);
         this.linger = linger;
-        this.sender = Thread.ofPlatform().daemon().name("lyss-turn-recorder").start(this::sendUntilClosed);
+        this.thread = Thread.ofPlatform().daemon().name("lyss-turn-recorder").start(this::sendUntilClosed);
     }
 
     /**
@@ -54,14 +54,19 @@ public final class TurnRecorder implements AutoCloseable {
      * the turn, rather than a turn silently dropped.
      */
     public void record(FinishedTurn turn) {
-        boolean taken = false;
+        if (!enqueue(new Turn(turn))) {
+            LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
+        }
+    }
+
+    /** Waits (at most {@code timeout}) until every turn taken before this call is stored; false if it was not. */
+    public boolean flush(Duration timeout) {
+        var flush = new Flush(new CountDownLatch(1));
         try {
-            taken = !closing && waiting.offer(turn, FULL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return enqueue(flush) && flush.done().await(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-        if (!taken) {
-            LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
+            return false;
         }
     }
 
@@ -70,93 +75,69 @@ public final class TurnRecorder implements AutoCloseable {
     public void close() {
         closing = true;
         try {
-            if (!sender.join(CLOSE_WAIT)) {
+            if (!thread.join(CLOSE_WAIT)) {
                 LOG.error("{} turns were not recorded before shutdown", waiting.size());
-                sender.interrupt();
+                thread.interrupt();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
     }
 
+    private boolean enqueue(Pending pending) {
+        try {
+            return !closing && waiting.offer(pending, FULL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
     private void sendUntilClosed() {
-        List<FinishedTurn> batch = new ArrayList<>(MAX_BATCH);
+        List<Pending> taken = new ArrayList<>(MAX_BATCH);
         try {
             while (!closing || !waiting.isEmpty()) {
-                FinishedTurn first = waiting.poll(100, TimeUnit.MILLISECONDS);
+                Pending first = waiting.poll(100, TimeUnit.MILLISECONDS);
                 if (first == null) {
                     continue;
                 }
-                batch.add(first);
-                gather(batch);
-                deliver(batch);
-                batch.clear();
+                taken.add(first);
+                gather(taken);
+                List<FinishedTurn> batch = taken.stream()
+                        .filter(Turn.class::isInstance)
+                        .map(pending -> ((Turn) pending).turn())
+                        .toList();
+                if (!batch.isEmpty()) {
+                    sender.deliver(batch, () -> closing);
+                }
+                taken.stream()
+                        .filter(Flush.class::isInstance)
+                        .forEach(pending -> ((Flush) pending).done().countDown());
+                taken.clear();
             }
         } catch (InterruptedException e) {
-            LOG.error("Interrupted with {} turns not recorded", batch.size() + waiting.size());
+            LOG.error("Interrupted with {} turns not recorded", taken.size() + waiting.size());
         }
     }
 
-    /** Adds the turns that arrive within the linger, without waiting once the batch is full or when closing. */
-    private void gather(List<FinishedTurn> batch) throws InterruptedException {
+    /**
+     * Adds what arrives within the linger; stops waiting once the batch is full, when closing, or when someone
+     * waits for a flush.
+     */
+    private void gather(List<Pending> taken) throws InterruptedException {
         long until = System.nanoTime() + linger.toNanos();
-        waiting.drainTo(batch, MAX_BATCH - batch.size());
+        waiting.drainTo(taken, MAX_BATCH - taken.size());
         long left;
-        while (batch.size() < MAX_BATCH && !closing && (left = until - System.nanoTime()) > 0) {
-            FinishedTurn next = waiting.poll(left, TimeUnit.NANOSECONDS);
+        while (taken.size() < MAX_BATCH
+                && !closing
+                && taken.stream().noneMatch(Flush.class::isInstance)
+                && (left = until - System.nanoTime()) > 0) {
+            Pending next = waiting.poll(left, TimeUnit.NANOSECONDS);
             if (next == null) {
                 return;
             }
-            batch.add(next);
-            waiting.drainTo(batch, MAX_BATCH - batch.size());
-        }
-    }
-
-    private void deliver(List<FinishedTurn> batch) throws InterruptedException {
-        byte[] body = poster.body(Map.of("turns", batch), "a batch of turns");
-        Duration backoff = FIRST_BACKOFF;
-        long giveUpAt = Long.MAX_VALUE;
-        while (true) {
-            try {
-                HttpResponse<byte[]> response = poster.send(PATH, body);
-                int status = response.statusCode();
-                if (status == 200) {
-                    logRefused(response.body());
-                    return;
-                }
-                if (status / 100 == 4 && status != 429) {
-                    LOG.error("The command side refused a batch of {} turns with HTTP {}", batch.size(), status);
-                    return;
-                }
-                LOG.warn("Recording {} turns failed with HTTP {}; retrying", batch.size(), status);
-            } catch (IOException e) {
-                LOG.warn(
-                        "Recording {} turns failed: {}; retrying",
-                        batch.size(),
-                        e.getClass().getSimpleName());
-            }
-            if (closing && giveUpAt == Long.MAX_VALUE) {
-                giveUpAt = System.nanoTime() + CLOSE_WAIT.toNanos();
-            }
-            if (System.nanoTime() > giveUpAt) {
-                LOG.error("{} turns could not be recorded before shutdown", batch.size());
-                return;
-            }
-            Thread.sleep(backoff);
-            backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
-        }
-    }
-
-    private void logRefused(byte[] answer) {
-        try {
-            for (JsonNode refused : json.readTree(answer).path("rejected")) {
-                LOG.error(
-                        "The command side refused turn {}: {}",
-                        refused.path("turnId").asText(),
-                        refused.path("reason").asText());
-            }
-        } catch (IOException e) {
-            LOG.warn("The command side's answer to a batch of turns was not readable");
+            taken.add(next);
+            waiting.drainTo(taken, MAX_BATCH - taken.size());
         }
     }
 }

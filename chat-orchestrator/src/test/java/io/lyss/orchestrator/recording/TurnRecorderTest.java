@@ -78,6 +78,18 @@ class TurnRecorderTest {
     }
 
     @Test
+    void aFlushReturnsOnceEveryTurnTakenBeforeItIsStored() throws Exception {
+        try (var recorder = recorder(Duration.ofSeconds(30))) {
+            for (int i = 0; i < 3; i++) {
+                recorder.record(turn("t-" + i));
+            }
+            // a 30 s linger would hold these turns; the flush sends them at once and waits for them
+            assertThat(recorder.flush(Duration.ofSeconds(10))).isTrue();
+            assertThat(storedTurnIds).containsExactlyInAnyOrder("t-0", "t-1", "t-2");
+        }
+    }
+
+    @Test
     void closingWaitsForTheTurnsAlreadyTaken() throws Exception {
         releaseFirstCall = new CountDownLatch(1);
         var recorder = recorder();
