@@ -9,6 +9,7 @@ import io.lyss.orchestrator.routing.CircuitBreakers;
 import io.lyss.orchestrator.routing.ProviderClients;
 import io.lyss.orchestrator.routing.RoutingProperties;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.slf4j.Logger;
@@ -83,6 +84,23 @@ public final class UpstreamCaller {
                 Integer maxTokens,
                 List<String> stop) {
             this(model, messages, temperature, topP, maxTokens, stop, null, false);
+        }
+
+        /**
+         * What the provider reads as prompt, for a budget's reservation: the messages, plus the tool and function
+         * definitions of an OpenAI body (they are charged as prompt tokens too), as one more part.
+         */
+        public List<PromptMessage> chargedParts() {
+            if (openAiBody == null) {
+                return messages;
+            }
+            List<PromptMessage> parts = new ArrayList<>(messages);
+            for (String field : List.of("tools", "functions")) {
+                if (openAiBody.hasNonNull(field)) {
+                    parts.add(new PromptMessage(field, openAiBody.get(field).toString()));
+                }
+            }
+            return parts;
         }
 
         /**

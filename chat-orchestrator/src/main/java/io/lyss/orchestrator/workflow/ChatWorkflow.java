@@ -69,7 +69,7 @@ public final class ChatWorkflow {
                 turn.grant().workspaceId(),
                 turn.grant().keyId(),
                 prompt.model(),
-                prompt.messages(),
+                prompt.chargedParts(),
                 prompt.maxTokens())) {
             var capped = prompt.withMaxTokens(admission.completionTokenCap(prompt.maxTokens()));
             WorkflowResult result = runAdmitted(turn.withPrompt(capped), sink, listener);
