@@ -91,8 +91,8 @@ public final class UpstreamCaller {
          * definitions of an OpenAI body (they are charged as prompt tokens too), as one more part.
          */
         public List<PromptMessage> chargedParts() {
-            if (openAiBody == null) {
-                return messages;
+            if (openAiBody == null || !(openAiBody.hasNonNull("tools") || openAiBody.hasNonNull("functions"))) {
+                return messages; // most requests: nothing to copy or serialise on the request path
             }
             List<PromptMessage> parts = new ArrayList<>(messages);
             for (String field : List.of("tools", "functions")) {

@@ -21,7 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class TurnRecorder implements AutoCloseable {
 
-    static final String PATH = TurnBatchSender.PATH;
     static final int MAX_BATCH = 256;
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRecorder.class);

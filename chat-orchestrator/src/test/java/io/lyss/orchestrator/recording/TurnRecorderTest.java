@@ -108,7 +108,7 @@ class TurnRecorderTest {
 
     private TurnRecorder recorder(Duration linger) throws IOException {
         commandSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        commandSide.createContext(TurnRecorder.PATH, this::answer);
+        commandSide.createContext(TurnBatchSender.PATH, this::answer);
         commandSide.start();
         return new TurnRecorder(
                 "http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json, linger);

@@ -47,10 +47,12 @@ class TurnBatchIngestController {
         List<TurnReport> valid = new ArrayList<>(turns.size());
         List<TurnBatchResult.RejectedTurn> rejected = new ArrayList<>();
         for (TurnReport turn : turns) {
-            Set<ConstraintViolation<TurnReport>> violations = turn == null ? Set.of() : validator.validate(turn);
             if (turn == null) {
                 rejected.add(new TurnBatchResult.RejectedTurn(null, "an empty entry"));
-            } else if (violations.isEmpty()) {
+                continue;
+            }
+            Set<ConstraintViolation<TurnReport>> violations = validator.validate(turn);
+            if (violations.isEmpty()) {
                 valid.add(turn);
             } else {
                 rejected.add(new TurnBatchResult.RejectedTurn(turn.turnId(), describe(violations)));
