@@ -73,6 +73,34 @@ class TurnBatchIngestIT extends GovernancePlatform {
     }
 
     @Test
+    void turnsThatOpenTheirConversationsAreRecordedOnceEvenWhenTheBatchIsDeliveredTwice() {
+        String workspace = "ws_batch_" + PlatformUnderTest.random(8);
+        String first = turnId();
+        String second = turnId();
+        String[] batch = {
+            opening(turn("conv_" + first, first, workspace, "bench-model")),
+            opening(turn("conv_" + second, second, workspace, "bench-model"))
+        };
+
+        JsonNode answer = postBatch(batch);
+        JsonNode again = postBatch(batch); // e.g. the orchestrator timed out waiting for the first answer
+
+        assertThat(answer.path("recorded").asInt()).isEqualTo(2);
+        assertThat(answer.path("rejected")).isEmpty();
+        assertThat(again.path("rejected")).isEmpty();
+        assertThat(turnsCompleted(first)).isEqualTo(1);
+        assertThat(turnsCompleted(second)).isEqualTo(1);
+        assertThat(turnsIn("conv_" + first)).isEqualTo(1);
+        // the conversation it opened takes later turns as usual
+        String later = turnId();
+        assertThat(postBatch(turn("conv_" + first, later, workspace, "bench-model"))
+                        .path("recorded")
+                        .asInt())
+                .isEqualTo(1);
+        assertThat(turnsIn("conv_" + first)).isEqualTo(2);
+    }
+
+    @Test
     void anOversizedBatchIsRefusedAsAProblem() {
         String turns = String.join(",", java.util.Collections.nCopies(1_001, "{}"));
         var reply = client.post("/internal/v1/turn-batches", PLATFORM.internalToken, "{\"turns\":[" + turns + "]}");
@@ -114,6 +142,10 @@ class TurnBatchIngestIT extends GovernancePlatform {
                 """,
                 Long.class, conversationId);
         return count == null ? 0 : count;
+    }
+
+    private static String opening(String turn) {
+        return turn.replace("\"usageEstimated\":false", "\"usageEstimated\":false,\"opensConversation\":true");
     }
 
     private static String turnId() {

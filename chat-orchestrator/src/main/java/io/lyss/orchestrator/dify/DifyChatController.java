@@ -99,6 +99,7 @@ class DifyChatController {
         var turn = new ChatTurn(
                 "dify",
                 conversation.id(),
+                request.conversationId() == null,
                 ids.messageId(),
                 ids.workflowRunId(),
                 grant,

@@ -99,6 +99,7 @@ class ChatCompletionsController {
         var turn = new ChatTurn(
                 "openai",
                 "conv_" + turnId,
+                memoryTurnId == null, // a named memory call may be repeated: its conversation may exist
                 turnId,
                 "run_" + turnId,
                 grant,

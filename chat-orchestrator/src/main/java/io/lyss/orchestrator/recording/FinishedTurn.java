@@ -6,6 +6,7 @@ package io.lyss.orchestrator.recording;
  *
  * @param spendReason {@code memory} for the memory projector's extraction calls; null for a chat turn
  * @param requestHash the exact-cache key when the answer may be reused; null otherwise
+ * @param opensConversation true when the turn starts its conversation, so it need not be looked up
  */
 public record FinishedTurn(
         String conversationId,
@@ -30,7 +31,8 @@ public record FinishedTurn(
         String spendReason,
         RunTimeline workflow,
         CacheSaving cacheSaving,
-        String requestHash) {
+        String requestHash,
+        boolean opensConversation) {
 
     @Override
     public String toString() {

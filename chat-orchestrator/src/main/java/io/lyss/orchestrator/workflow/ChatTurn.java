@@ -10,6 +10,8 @@ import java.util.List;
  * One chat request as the workflow sees it, whichever API it came through.
  *
  * @param api {@code openai} or {@code dify}
+ * @param opensConversation true when this turn starts its conversation (the command side then records it without
+ *     looking the conversation up); false when the conversation may already exist
  * @param prompt the model, the whole prompt (earlier turns included) and the sampling parameters
  * @param question the last user message: what memory and the semantic cache search for
  * @param endUserId the end user the client named; null when none (the memory node is then skipped)
@@ -22,6 +24,7 @@ import java.util.List;
 public record ChatTurn(
         String api,
         String conversationId,
+        boolean opensConversation,
         String turnId,
         String runId,
         KeyGrant grant,
@@ -39,6 +42,7 @@ public record ChatTurn(
         return new ChatTurn(
                 api,
                 conversationId,
+                opensConversation,
                 turnId,
                 runId,
                 grant,

@@ -58,6 +58,7 @@ final class TurnReports {
                                 cached.promptTokens(),
                                 cached.completionTokens(),
                                 cached.costMicros()),
-                turn.canonicalRequest() == null ? null : CanonicalRequest.hash(turn.canonicalRequest()));
+                turn.canonicalRequest() == null ? null : CanonicalRequest.hash(turn.canonicalRequest()),
+                turn.opensConversation());
     }
 }

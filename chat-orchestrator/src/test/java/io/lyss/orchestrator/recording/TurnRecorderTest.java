@@ -170,6 +170,7 @@ class TurnRecorderTest {
                 null,
                 null,
                 null,
-                null);
+                null,
+                true);
     }
 }

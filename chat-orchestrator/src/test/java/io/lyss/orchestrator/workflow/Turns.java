@@ -19,6 +19,7 @@ final class Turns {
         return new ChatTurn(
                 "dify",
                 "conv_1",
+                true,
                 "turn_1",
                 "run_1",
                 new KeyGrant("key_1", "ws_1", Set.of()),

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonAutoDetect;
 import io.lyss.command.conversation.api.CacheSaving;
 import io.lyss.command.conversation.api.DeleteConversation;
 import io.lyss.command.conversation.api.GiveMessageFeedback;
+import io.lyss.command.conversation.api.RecordOpeningTurn;
 import io.lyss.command.conversation.api.RecordTurn;
 import io.lyss.command.conversation.api.RenameConversation;
 import io.lyss.command.conversation.api.WorkflowTimeline;
@@ -91,6 +92,13 @@ class Conversation {
         if (command.workflow() != null) {
             apply(workflowRun(command, command.workflow()));
         }
+    }
+
+    /** A conversation the orchestrator has just opened: created without reading the event store first. */
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.ALWAYS)
+    void handle(RecordOpeningTurn command) {
+        handle(command.turn());
     }
 
     @CommandHandler

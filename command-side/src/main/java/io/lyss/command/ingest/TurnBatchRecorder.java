@@ -1,5 +1,7 @@
 package io.lyss.command.ingest;
 
+import io.lyss.command.conversation.api.RecordOpeningTurn;
+import io.lyss.command.conversation.api.RecordTurn;
 import java.util.ArrayList;
 import java.util.List;
 import org.axonframework.commandhandling.CommandMessage;
@@ -17,7 +19,9 @@ import org.springframework.stereotype.Component;
  * its own {@code RecordTurn} command, decided by its conversation, but the events of the whole batch are stored
  * by one commit, which is what recording costs most. When any turn of a batch fails, the batch is rolled back
  * and its turns are recorded one by one, so one bad turn never costs the others. Turns are sealed before the
- * batch's transaction begins, so a data key created for them is stored even when the batch is rolled back.
+ * batch's transaction begins, so a data key created for them is stored even when the batch is rolled back. In a
+ * batch, a turn that opens its conversation is recorded without looking the conversation up
+ * ({@link RecordOpeningTurn}); one by one, every turn is looked up, so a turn delivered twice is recorded once.
  */
 @Component
 class TurnBatchRecorder {
@@ -44,7 +48,11 @@ class TurnBatchRecorder {
         List<Sealed> sealed = new ArrayList<>(turns.size());
         for (TurnReport turn : turns) {
             try {
-                sealed.add(new Sealed(turn.turnId(), command(turn)));
+                RecordTurn command = turn.toCommand(sealer.seal(turn));
+                sealed.add(new Sealed(
+                        turn.turnId(),
+                        message(turn.opensConversation() ? new RecordOpeningTurn(command) : command, turn),
+                        message(command, turn)));
             } catch (RuntimeException e) {
                 rejected.add(refused(turn.turnId(), e));
             }
@@ -55,7 +63,7 @@ class TurnBatchRecorder {
         try {
             UnitOfWork<?> batch = DefaultUnitOfWork.startAndGet(null);
             batch.attachTransaction(transactions);
-            batch.execute(() -> sealed.forEach(turn -> commands.sendAndWait(turn.command())));
+            batch.execute(() -> sealed.forEach(turn -> commands.sendAndWait(turn.inBatch())));
         } catch (RuntimeException batchFailed) {
             LOG.warn(
                     "A batch of {} turns failed ({}); recording its turns one by one",
@@ -70,7 +78,7 @@ class TurnBatchRecorder {
         List<TurnBatchResult.RejectedTurn> rejected = new ArrayList<>();
         for (Sealed turn : turns) {
             try {
-                commands.sendAndWait(turn.command());
+                commands.sendAndWait(turn.lookedUp());
             } catch (RuntimeException e) {
                 rejected.add(refused(turn.turnId(), e));
             }
@@ -88,10 +96,17 @@ class TurnBatchRecorder {
     }
 
     private CommandMessage<?> command(TurnReport turn) {
-        return GenericCommandMessage.asCommandMessage(turn.toCommand(sealer.seal(turn)))
+        return message(turn.toCommand(sealer.seal(turn)), turn);
+    }
+
+    private static CommandMessage<?> message(Object command, TurnReport turn) {
+        return GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(turn.provenance().asMetaData());
     }
 
-    /** A turn sealed and ready to record. */
-    private record Sealed(String turnId, CommandMessage<?> command) {}
+    /**
+     * A turn sealed and ready to record: as sent in a batch, and as sent alone (looking its conversation up, so a
+     * second delivery is recognised).
+     */
+    private record Sealed(String turnId, CommandMessage<?> inBatch, CommandMessage<?> lookedUp) {}
 }

@@ -12,6 +12,8 @@ import jakarta.validation.constraints.PositiveOrZero;
 /**
  * A finished turn as reported by a chat orchestrator over {@code POST /internal/v1/turns}, with the workflow run
  * that produced it and, for an answer from the cache, what the cache saved (both optional).
+ *
+ * @param opensConversation true when the orchestrator has just opened the turn's conversation (absent: false)
  */
 record TurnReport(
         @NotBlank String conversationId,
@@ -36,7 +38,8 @@ record TurnReport(
         String spendReason,
         WorkflowTimeline workflow,
         CacheSaving cacheSaving,
-        String requestHash) {
+        String requestHash,
+        boolean opensConversation) {
 
     /** The command recording this turn, its question and answer replaced by {@code content} once sealed. */
     RecordTurn toCommand(EncryptedContent content) {

@@ -1,5 +1,6 @@
 package io.lyss.command.conversation;
 
+import io.lyss.command.conversation.api.RecordOpeningTurn;
 import io.lyss.command.conversation.api.RecordTurn;
 import io.lyss.command.scope.NotFoundInWorkspaceException;
 import io.lyss.events.conversation.ConversationStarted;
@@ -23,6 +24,16 @@ class ConversationTest {
     void theFirstTurnStartsTheConversationAndRecordsItsSpend() {
         fixture.givenNoPriorActivity()
                 .when(turn("turn_1", "ws_1"))
+                .expectEvents(
+                        new ConversationStarted("conv_1", "ws_1", "key_1", "openai"),
+                        completed("turn_1"),
+                        spent("turn_1"));
+    }
+
+    @Test
+    void anOpeningTurnStartsItsConversationWithoutLookingItUp() {
+        fixture.givenNoPriorActivity()
+                .when(new RecordOpeningTurn(turn("turn_1", "ws_1")))
                 .expectEvents(
                         new ConversationStarted("conv_1", "ws_1", "key_1", "openai"),
                         completed("turn_1"),

@@ -191,7 +191,9 @@ class EventPipelineBenchmark {
     private void postBatch(int batch) {
         List<String> turns = new ArrayList<>(BATCH);
         for (int i = batch * BATCH; i < Math.min(TURNS, (batch + 1) * BATCH); i++) {
-            turns.add(turnJson(UUID.randomUUID().toString(), "b" + i, "key_batched"));
+            // each an OpenAI turn, which opens its own conversation, as orchestrators report them
+            turns.add(turnJson(UUID.randomUUID().toString(), "b" + i, "key_batched")
+                    .replace("\"usageEstimated\":false", "\"usageEstimated\":false,\"opensConversation\":true"));
         }
         send("/internal/v1/turn-batches", "{\"turns\":[" + String.join(",", turns) + "]}", 200);
     }
