@@ -12,6 +12,7 @@ import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
 import io.lyss.security.personal.ConversationContents;
 import java.sql.Timestamp;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -94,73 +95,56 @@ public final class ConversationProjection implements Projection {
     @Override
     public void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets) {
         transactions.executeWithoutResult(status -> {
+            Set<String> fresh = firstDeliveries(events);
+            var writes = new ConversationWrites(jdbc);
             for (ProjectedEvent event : events) {
-                if (firstDelivery(event.envelope().eventId())) {
-                    project(event);
+                if (fresh.remove(event.envelope().eventId())) {
+                    project(event, writes);
                 }
             }
+            writes.flush();
             checkpoints.save(name, nextOffsets);
         });
     }
 
-    /** Marks an event as applied; false when it was (a relay may publish an event twice). */
-    private boolean firstDelivery(String eventId) {
-        return jdbc.update(
-                        "INSERT INTO lyss_query.conversation_processed_event (projection, event_id) VALUES (?, ?)"
-                                + " ON CONFLICT DO NOTHING",
-                        name,
-                        eventId)
-                == 1;
+    /** Marks the batch's events as applied; returns those that were not yet (a relay may publish an event twice). */
+    private Set<String> firstDeliveries(List<ProjectedEvent> events) {
+        String[] ids =
+                events.stream().map(e -> e.envelope().eventId()).distinct().toArray(String[]::new);
+        return new HashSet<>(jdbc.queryForList(
+                "INSERT INTO lyss_query.conversation_processed_event (projection, event_id)"
+                        + " SELECT ?, unnest(?::varchar[]) ON CONFLICT DO NOTHING RETURNING event_id",
+                String.class,
+                name,
+                ids));
     }
 
-    private void project(ProjectedEvent event) {
+    /**
+     * Applies one event: the common ones (a conversation started, a turn completed) join the batch's gathered
+     * writes; any other write first sends those, so it lands after everything before it.
+     */
+    private void project(ProjectedEvent event, ConversationWrites writes) {
         Timestamp at = Timestamp.from(event.envelope().occurredAt());
         switch (event.payload()) {
-            case ConversationStarted started ->
-                jdbc.update(
-                        """
-                        INSERT INTO lyss_query.conversation (workspace_id, conversation_id, key_id, api, created_at, updated_at)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                        """,
-                        started.workspaceId(),
-                        started.conversationId(),
-                        started.keyId(),
-                        started.api(),
-                        at,
-                        at);
+            case ConversationStarted started -> writes.started(started, at);
             case TurnCompleted sealed -> {
                 TurnCompleted turn = contents.open(sealed).orElse(null);
                 if (turn == null) {
+                    writes.flush();
                     forgetConversation(sealed.workspaceId(), sealed.conversationId()); // its user was forgotten
                     return;
                 }
-                jdbc.update(
-                        """
-                        INSERT INTO lyss_query.conversation_message (workspace_id, message_id, conversation_id, question,
-                            answer, model, finish_reason, end_user_id, created_at)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING
-                        """,
-                        turn.workspaceId(),
-                        turn.turnId(),
-                        turn.conversationId(),
-                        turn.question(),
-                        turn.answer(),
-                        turn.model(),
-                        turn.finishReason(),
-                        turn.endUserId(),
-                        at);
-                jdbc.update(
-                        """
-                        UPDATE lyss_query.conversation
-                        SET updated_at = ?, end_user_id = coalesce(end_user_id, ?), name = coalesce(name, ?)
-                        WHERE workspace_id = ? AND conversation_id = ?
-                        """,
-                        at,
-                        turn.endUserId(),
-                        firstWords(turn.question()),
-                        turn.workspaceId(),
-                        turn.conversationId());
+                writes.completed(turn, firstWords(turn.question()), at);
             }
+            default -> {
+                writes.flush();
+                projectRare(event.payload(), at);
+            }
+        }
+    }
+
+    private void projectRare(Object payload, Timestamp at) {
+        switch (payload) {
             case ConversationRenamed sealedRename ->
                 contents.open(sealedRename)
                         .ifPresent(renamed -> jdbc.update(
