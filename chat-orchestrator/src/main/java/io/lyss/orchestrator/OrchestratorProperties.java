@@ -22,4 +22,4 @@ public record OrchestratorProperties(
         @DefaultValue("120s") Duration upstreamTimeout,
         @DefaultValue("8388608") int maxRequestBytes,
         @DefaultValue("http://127.0.0.1:8080") String querySideUrl,
-        @DefaultValue("10ms") Duration recordingLinger) {}
+        @DefaultValue("50ms") Duration recordingLinger) {}

@@ -177,6 +177,10 @@ public class QuerySideAutoConfiguration {
     private static ProjectionRunner runner(
             io.lyss.query.projection.Projection projection, DeadLetters deadLetters, QuerySideProperties properties) {
         return new ProjectionRunner(
-                projection, properties.kafkaBootstrapServers(), properties.pollTimeout(), deadLetters);
+                projection,
+                properties.kafkaBootstrapServers(),
+                properties.pollTimeout(),
+                properties.gatherFor(),
+                deadLetters);
     }
 }

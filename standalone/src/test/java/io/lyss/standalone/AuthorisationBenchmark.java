@@ -140,7 +140,7 @@ class AuthorisationBenchmark {
         if (!grant.mayCall(MODEL)) {
             throw new IllegalStateException("model refused");
         }
-        try (Admission admission = quota.admit(grant.workspaceId(), grant.keyId(), MODEL, MESSAGES, 256)) {
+        try (Admission admission = quota.admit(grant.workspaceId(), grant.keyId(), MODEL, () -> MESSAGES, 256)) {
             admission.settle(new TokenCounts(17, 6, 0, false));
             return admission.completionTokenCap(256);
         }

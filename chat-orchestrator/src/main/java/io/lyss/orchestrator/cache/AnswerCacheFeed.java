@@ -67,6 +67,9 @@ public final class AnswerCacheFeed extends TopicFollower {
         this(cache, contents, erasures, bootstrapServers, EventTopics.EVENTS);
     }
 
+    /** A new answer may be served from the cache this much later, so that fetches carry many turns under load. */
+    private static final Duration GATHER_FOR = Duration.ofMillis(50);
+
     AnswerCacheFeed(
             ProjectedAnswerCache cache,
             ConversationContents contents,
@@ -81,7 +84,8 @@ public final class AnswerCacheFeed extends TopicFollower {
                         ConsumerConfig.CLIENT_ID_CONFIG,
                         "lyss-answer-cache-feed",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
-                        false));
+                        false),
+                GATHER_FOR);
         this.cache = cache;
         this.contents = contents;
         this.erasures = List.copyOf(erasures);

@@ -101,7 +101,7 @@ class EmbeddingsController {
         response.setHeader(REQUEST_ID_HEADER, requestId);
         try (Admission admission = quota == null
                 ? null
-                : quota.admit(grant.workspaceId(), grant.keyId(), model, input.asMessages(), 0, input.tokenIds())) {
+                : quota.admit(grant.workspaceId(), grant.keyId(), model, input::asMessages, 0, input.tokenIds())) {
             for (ChannelRoute channel : breakers.healthyFirst(router.order(channels))) {
                 EmbeddingsRelay.Answer answer = relay.embed(channel, body);
                 if (answer.status() == 200) {

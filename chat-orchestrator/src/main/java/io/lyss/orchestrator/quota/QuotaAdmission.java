@@ -9,6 +9,7 @@ import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.orchestrator.pricing.PriceTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Admits a chat request against every budget and rate limit that applies to its key, before any provider is
@@ -39,9 +40,18 @@ public class QuotaAdmission {
         this.defaultMaxTokens = defaultMaxTokens;
     }
 
+    /**
+     * Admits a chat request against its key's and workspace's budgets and rate limits.
+     *
+     * @param promptParts what the provider reads as prompt; asked for only when a budget or rate limit applies
+     */
     public Admission admit(
-            String workspaceId, String keyId, String model, List<PromptMessage> messages, Integer maxTokens) {
-        return admit(workspaceId, keyId, model, messages, maxTokens, 0);
+            String workspaceId,
+            String keyId,
+            String model,
+            Supplier<List<PromptMessage>> promptParts,
+            Integer maxTokens) {
+        return admit(workspaceId, keyId, model, promptParts, maxTokens, 0);
     }
 
     /**
@@ -52,7 +62,7 @@ public class QuotaAdmission {
             String workspaceId,
             String keyId,
             String model,
-            List<PromptMessage> messages,
+            Supplier<List<PromptMessage>> promptParts,
             Integer maxTokens,
             long exactPromptTokens) {
         if (feed != null && !feed.isCaughtUp()) {
@@ -64,7 +74,7 @@ public class QuotaAdmission {
             return Admission.UNLIMITED;
         }
         int completionCap = maxTokens != null ? maxTokens : defaultMaxTokens;
-        long promptTokens = promptBound.tokens(messages) + exactPromptTokens;
+        long promptTokens = promptBound.tokens(promptParts.get()) + exactPromptTokens;
         long worstTokens = promptTokens + completionCap;
         long worstCost = prices.costMicros(model, new TokenCounts(promptTokens, completionCap, 0, true));
         List<Admission.RateHold> rates = new ArrayList<>(limits.size());

@@ -69,7 +69,7 @@ public final class ChatWorkflow {
                 turn.grant().workspaceId(),
                 turn.grant().keyId(),
                 prompt.model(),
-                prompt.chargedParts(),
+                prompt::chargedParts, // read only when a budget or rate limit applies
                 prompt.maxTokens())) {
             var capped = prompt.withMaxTokens(admission.completionTokenCap(prompt.maxTokens()));
             WorkflowResult result = runAdmitted(turn.withPrompt(capped), sink, listener);

@@ -27,6 +27,9 @@ public final class EventRunner extends TopicFollower {
     private final Duration pollTimeout;
     private final EventReader reader = new EventReader();
 
+    /** Memories are mined from turns in batches anyway; fetches may wait this long for more turns. */
+    private static final Duration GATHER_FOR = Duration.ofMillis(100);
+
     /**
      * @param groupSuffix appended to the consumer group: a unique one makes every instance read every partition
      */
@@ -44,7 +47,8 @@ public final class EventRunner extends TopicFollower {
                         ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
                         "earliest",
                         ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
-                        maxBatch));
+                        maxBatch),
+                GATHER_FOR);
         this.projection = projection;
         this.pollTimeout = pollTimeout;
     }

@@ -35,7 +35,17 @@ public final class ProjectionRunner extends TopicFollower {
 
     public ProjectionRunner(
             Projection projection, String bootstrapServers, Duration pollTimeout, DeadLetters deadLetters) {
-        super("projection-" + projection.name(), consumerSettings(projection.name(), bootstrapServers));
+        this(projection, bootstrapServers, pollTimeout, Duration.ZERO, deadLetters);
+    }
+
+    /** @param gatherFor how long a fetch may wait for more events to gather ({@link TopicFollower}) */
+    public ProjectionRunner(
+            Projection projection,
+            String bootstrapServers,
+            Duration pollTimeout,
+            Duration gatherFor,
+            DeadLetters deadLetters) {
+        super("projection-" + projection.name(), consumerSettings(projection.name(), bootstrapServers), gatherFor);
         this.projection = projection;
         this.pollTimeout = pollTimeout;
         this.status = new ProjectionStatus(projection.name());
