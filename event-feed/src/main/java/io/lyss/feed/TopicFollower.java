@@ -69,6 +69,16 @@ public abstract class TopicFollower implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * The priority of the follower's thread: the lowest by default, so that keeping read models and caches up to
+     * date yields the CPU to the requests being answered (ADR 0036; it takes effect where the JVM maps priorities
+     * to the operating system's, as {@code ./lyss up} runs it). A follower whose delay matters more than the
+     * requests' (say, one that propagates a revoked key) returns {@link Thread#NORM_PRIORITY}.
+     */
+    protected int threadPriority() {
+        return Thread.MIN_PRIORITY;
+    }
+
     /** The event type named in a record's headers, so that uninteresting records need not be parsed. */
     protected static Optional<String> eventTypeOf(ConsumerRecord<String, byte[]> record) {
         Header header = record.headers().lastHeader(EventEnvelope.HEADER_EVENT_TYPE);
@@ -90,7 +100,11 @@ public abstract class TopicFollower implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("lyss-" + name).start(this::run);
+        thread = Thread.ofPlatform()
+                .daemon()
+                .priority(threadPriority())
+                .name("lyss-" + name)
+                .start(this::run);
     }
 
     @Override

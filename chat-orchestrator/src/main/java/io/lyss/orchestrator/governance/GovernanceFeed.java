@@ -76,6 +76,12 @@ public class GovernanceFeed extends TopicFollower {
         return caughtUp;
     }
 
+    /** Revoked keys, changed channels and limits must reach this instance however busy it is. */
+    @Override
+    protected int threadPriority() {
+        return Thread.NORM_PRIORITY;
+    }
+
     @Override
     protected void follow(KafkaConsumer<String, byte[]> kafka) {
         List<TopicPartition> partitions = awaitTopic(kafka);

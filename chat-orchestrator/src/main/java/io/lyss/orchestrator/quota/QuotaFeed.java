@@ -45,6 +45,12 @@ public class QuotaFeed extends TopicFollower {
         return caughtUp;
     }
 
+    /** Spend on other instances must reach this instance's budgets however busy it is. */
+    @Override
+    protected int threadPriority() {
+        return Thread.NORM_PRIORITY;
+    }
+
     @Override
     protected void follow(KafkaConsumer<String, byte[]> kafka) {
         List<TopicPartition> partitions = awaitTopic(kafka);

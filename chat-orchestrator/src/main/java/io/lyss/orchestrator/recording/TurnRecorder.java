@@ -44,7 +44,11 @@ public final class TurnRecorder implements AutoCloseable {
     public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger) {
         this.sender = new TurnBatchSender(new InternalPoster(commandSideUrl, internalToken, json), json, CLOSE_WAIT);
         this.linger = linger;
-        this.thread = Thread.ofPlatform().daemon().name("lyss-turn-recorder").start(this::sendUntilClosed);
+        this.thread = Thread.ofPlatform()
+                .daemon()
+                .priority(Thread.MIN_PRIORITY) // reporting yields the CPU to requests (ADR 0036)
+                .name("lyss-turn-recorder")
+                .start(this::sendUntilClosed);
     }
 
     /**

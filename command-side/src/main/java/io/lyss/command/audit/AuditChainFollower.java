@@ -41,7 +41,11 @@ class AuditChainFollower implements SmartLifecycle {
     @Override
     public void start() {
         running = true;
-        thread = Thread.ofPlatform().daemon().name("audit-chain").start(this::follow);
+        thread = Thread.ofPlatform()
+                .daemon()
+                .priority(Thread.MIN_PRIORITY) // yields the CPU to requests (ADR 0036)
+                .name("audit-chain")
+                .start(this::follow);
     }
 
     @Override

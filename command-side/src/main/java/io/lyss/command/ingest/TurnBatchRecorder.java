@@ -2,8 +2,12 @@ package io.lyss.command.ingest;
 
 import io.lyss.command.conversation.api.RecordOpeningTurn;
 import io.lyss.command.conversation.api.RecordTurn;
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
@@ -31,6 +35,13 @@ class TurnBatchRecorder {
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final TurnSealer sealer;
+    private final ExecutorService storing = Executors.newFixedThreadPool(
+            Math.max(2, Runtime.getRuntime().availableProcessors()),
+            Thread.ofPlatform()
+                    .daemon()
+                    .priority(Thread.MIN_PRIORITY)
+                    .name("lyss-turn-store-", 1)
+                    .factory());
 
     TurnBatchRecorder(CommandGateway commands, TransactionManager transactions, TurnSealer sealer) {
         this.commands = commands;
@@ -42,8 +53,31 @@ class TurnBatchRecorder {
         commands.sendAndWait(command(turn));
     }
 
-    /** Records every turn it can; returns the ones the command side refused, with why. */
+    /**
+     * Records every turn it can; returns the ones the command side refused, with why. The work runs on the
+     * recorder's own threads at the lowest priority: storing turns yields the CPU to the requests being answered
+     * (ADR 0036), and the orchestrator's queue absorbs the delay.
+     */
     List<TurnBatchResult.RejectedTurn> record(List<TurnReport> turns) {
+        try {
+            return storing.submit(() -> recordNow(turns)).get();
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException failure) {
+                throw failure;
+            }
+            throw new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while storing a batch of turns", e);
+        }
+    }
+
+    @PreDestroy
+    void stop() {
+        storing.shutdown();
+    }
+
+    private List<TurnBatchResult.RejectedTurn> recordNow(List<TurnReport> turns) {
         List<TurnBatchResult.RejectedTurn> rejected = new ArrayList<>();
         List<Sealed> sealed = new ArrayList<>(turns.size());
         for (TurnReport turn : turns) {

@@ -8,6 +8,7 @@ import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
@@ -89,7 +90,10 @@ class RelayConfiguration {
                 .registerTrackingEventProcessorConfiguration(
                         KafkaRelay.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
-                                .andBatchSize(properties.batchSize()))
+                                .andBatchSize(properties.batchSize())
+                                // relaying yields the CPU to requests (ADR 0036)
+                                .andThreadFactory(
+                                        name -> new AxonThreadFactory(Thread.MIN_PRIORITY, new ThreadGroup(name))))
                 .registerListenerInvocationErrorHandler(
                         KafkaRelay.PROCESSING_GROUP, config -> PropagatingErrorHandler.instance());
     }
