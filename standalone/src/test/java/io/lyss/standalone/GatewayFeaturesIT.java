@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lyss.orchestrator.chat.TokenCounts;
 import io.lyss.orchestrator.chat.TokenEstimator;
 import io.lyss.orchestrator.governance.GovernanceView;
@@ -334,6 +335,101 @@ class GatewayFeaturesIT extends GovernancePlatform {
     }
 
     @Test
+    void legacyFunctionsWorkThroughAnAnthropicChannelAndComeBackAsAFunctionCall() throws Exception {
+        String ws = calls.workspace("functions");
+        try (var anthropic = new MockAnthropicServer()) {
+            var channel = client.post(
+                    "/admin/v1/workspaces/" + ws + "/channels",
+                    PLATFORM.adminToken,
+                    """
+                    {"name":"claude","provider":"anthropic","baseUrl":"%s","models":["claude-functions"],"apiKey":"sk-ant"}
+                    """
+                            .formatted(anthropic.baseUrl()));
+            assertThat(channel.status()).isEqualTo(201);
+            String key = calls.key(PLATFORM.adminToken, ws, "{\"name\":\"k\"}")
+                    .path("key")
+                    .asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.models(key).contains("claude-functions"));
+
+            var blocking = post(PLATFORM.port, "/v1/chat/completions", key, functionRequest(false, null));
+
+            assertThat(blocking.statusCode()).as(blocking.body()).isEqualTo(200);
+            JsonNode choice = JSON.readTree(blocking.body()).at("/choices/0");
+            assertThat(choice.path("finish_reason").asText()).isEqualTo("function_call");
+            JsonNode message = choice.path("message");
+            assertThat(message.path("role").asText()).isEqualTo("assistant");
+            assertThat(message.path("content").asText()).isEqualTo(MockAnthropicServer.TOOL_PREAMBLE);
+            assertThat(message.has("tool_calls")).isFalse();
+            assertThat(message.at("/function_call/name").asText()).isEqualTo("get_weather");
+            assertThat(message.at("/function_call/arguments").asText()).isEqualTo(MockAnthropicServer.TOOL_INPUT);
+            assertThat(message.path("function_call").size()).isEqualTo(2);
+            assertThat(withoutModelAndLimits(anthropic.received().getLast().body()))
+                    .isEqualTo(
+                            JSON.readTree(
+                                    """
+                            {"messages":[{"role":"user","content":[{"type":"text","text":"Weather in Paris?"}]}],
+                             "stream":true,
+                             "tools":[{"name":"get_weather","description":"Current weather of a city",
+                               "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                             "tool_choice":{"type":"auto","disable_parallel_tool_use":true}}
+                            """));
+
+            var streamed = post(
+                    PLATFORM.port, "/v1/chat/completions", key, functionRequest(true, "{\"name\":\"get_weather\"}"));
+
+            assertThat(streamed.statusCode()).isEqualTo(200);
+            List<JsonNode> chunks = chunks(streamed.body());
+            assertThat(chunks)
+                    .allSatisfy(chunk -> assertThat(chunk.at("/choices/0/delta").has("tool_calls"))
+                            .isFalse());
+            List<JsonNode> pieces = chunks.stream()
+                    .map(chunk -> chunk.at("/choices/0/delta/function_call"))
+                    .filter(JsonNode::isObject)
+                    .toList();
+            assertThat(pieces).hasSize(1 + MockAnthropicServer.TOOL_INPUT_PIECES.size());
+            assertThat(pieces.getFirst()).isEqualTo(JSON.readTree("{\"name\":\"get_weather\",\"arguments\":\"\"}"));
+            assertThat(pieces.stream().skip(1).map(piece -> piece.path("arguments")
+                            .asText()))
+                    .containsExactlyElementsOf(MockAnthropicServer.TOOL_INPUT_PIECES);
+            assertThat(pieces.stream().skip(1))
+                    .allSatisfy(piece -> assertThat(piece.has("name")).isFalse());
+            assertThat(chunks.stream()
+                            .map(chunk -> chunk.at("/choices/0/finish_reason").asText(""))
+                            .filter(reason -> !reason.isEmpty()))
+                    .containsExactly("function_call");
+            assertThat(anthropic.received().getLast().body().path("tool_choice"))
+                    .isEqualTo(JSON.readTree(
+                            "{\"type\":\"tool\",\"name\":\"get_weather\",\"disable_parallel_tool_use\":true}"));
+
+            var answered = post(PLATFORM.port, "/v1/chat/completions", key, functionResultRequest());
+
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            JsonNode reply = JSON.readTree(answered.body()).at("/choices/0");
+            assertThat(reply.at("/message/content").asText()).isEqualTo(MockAnthropicServer.ANSWER);
+            assertThat(reply.path("finish_reason").asText()).isEqualTo("stop");
+            assertThat(withoutModelAndLimits(anthropic.received().getLast().body()))
+                    .isEqualTo(
+                            JSON.readTree(
+                                    """
+                            {"messages":[
+                               {"role":"user","content":[{"type":"text","text":"Weather in Paris?"}]},
+                               {"role":"assistant","content":[
+                                 {"type":"tool_use","id":"call_fn_1","name":"get_weather","input":{"city":"Paris"}}]},
+                               {"role":"user","content":[
+                                 {"type":"tool_result","tool_use_id":"call_fn_1","content":"18 degrees and sunny"}]},
+                               {"role":"assistant","content":[{"type":"text","text":"And Lyon?"},
+                                 {"type":"tool_use","id":"call_fn_3","name":"get_weather","input":{"city":"Lyon"}}]},
+                               {"role":"user","content":[
+                                 {"type":"tool_result","tool_use_id":"call_fn_3","content":"15 degrees"}]}],
+                             "stream":true,
+                             "tools":[{"name":"get_weather","description":"Current weather of a city",
+                               "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                             "tool_choice":{"type":"none"}}
+                            """));
+        }
+    }
+
+    @Test
     void aCircuitOpenedByOneInstanceKeepsTheOtherOffTheChannelUntilItsOwnTrialDecides() throws IOException {
         var tenant = calls.tenant(upstream.baseUrl(), "mock-circuit", "sk-circuit");
         try (var dead = new MockOpenAiServer(503)) {
@@ -409,6 +505,38 @@ class GatewayFeaturesIT extends GovernancePlatform {
                      "function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
                    {"role":"tool","tool_call_id":"call_1","content":"18 degrees and sunny"}]}
                 """;
+    }
+
+    private static String functionRequest(boolean stream, String functionCall) {
+        return """
+                {"model":"claude-functions","stream":%s,"function_call":%s,
+                 "functions":[{"name":"get_weather","description":"Current weather of a city",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                 "messages":[{"role":"user","content":"Weather in Paris?"}]}
+                """
+                .formatted(stream, functionCall);
+    }
+
+    private static String functionResultRequest() {
+        return """
+                {"model":"claude-functions","function_call":"none",
+                 "functions":[{"name":"get_weather","description":"Current weather of a city",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                 "messages":[{"role":"user","content":"Weather in Paris?"},
+                   {"role":"assistant","content":null,
+                    "function_call":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}},
+                   {"role":"function","name":"get_weather","content":"18 degrees and sunny"},
+                   {"role":"assistant","content":"And Lyon?",
+                    "function_call":{"name":"get_weather","arguments":"{\\"city\\":\\"Lyon\\"}"}},
+                   {"role":"function","name":"get_weather","content":"15 degrees"}]}
+                """;
+    }
+
+    /** An Anthropic request body without the fields the channel's configuration decides. */
+    private static JsonNode withoutModelAndLimits(JsonNode body) {
+        var copy = body.deepCopy();
+        ((ObjectNode) copy).remove(List.of("model", "max_tokens"));
+        return copy;
     }
 
     private static String chatBody(String model, String question) {
