@@ -208,6 +208,11 @@ class GatewayFeaturesIT extends GovernancePlatform {
                         .status())
                 .isEqualTo(400);
         assertThat(actorOfLast("ApiKeySemanticCacheChanged", tenant.keyId())).isEqualTo("USER:" + adminId);
+        assertThat(semanticCacheListed(tenant.workspaceId(), adminToken))
+                .as("the key listing shows each key's setting")
+                .containsEntry(tenant.keyId(), true)
+                .containsValue(false)
+                .hasSize(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> governance
                 .grantFor(VirtualKeys.hash(tenant.key()))
                 .orElseThrow()
@@ -240,6 +245,28 @@ class GatewayFeaturesIT extends GovernancePlatform {
                 .as("a key without the setting gets no semantic match")
                 .isEmpty();
         assertThat(upstreamCallsFor("mock-semantic")).isEqualTo(upstreamCalls + 2);
+
+        var off = client.put(
+                "/admin/v1/workspaces/" + tenant.workspaceId() + "/keys/" + tenant.keyId() + "/cache",
+                adminToken,
+                "{\"semantic\":false}");
+        assertThat(off.status()).isEqualTo(204);
+        assertThat(semanticCacheListed(tenant.workspaceId(), adminToken))
+                .containsEntry(tenant.keyId(), false)
+                .doesNotContainValue(true);
+        String listing = client.get("/admin/v1/workspaces/" + tenant.workspaceId() + "/keys", adminToken)
+                .body();
+        assertThat(listing).doesNotContain(tenant.key()).doesNotContain(other);
+    }
+
+    /** The key listing's {@code semanticCache} per key id. */
+    private Map<String, Boolean> semanticCacheListed(String workspaceId, String token) {
+        JsonNode keys = client.get("/admin/v1/workspaces/" + workspaceId + "/keys", token)
+                .json();
+        return stream(keys).collect(Collectors.toMap(key -> key.path("keyId").asText(), key -> {
+            assertThat(key.path("semanticCache").isBoolean()).as(key.toString()).isTrue();
+            return key.path("semanticCache").asBoolean();
+        }));
     }
 
     @Test
