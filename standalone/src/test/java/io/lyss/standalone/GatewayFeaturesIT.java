@@ -457,7 +457,7 @@ class GatewayFeaturesIT extends GovernancePlatform {
     }
 
     @Test
-    void aCircuitOpenedByOneInstanceKeepsTheOtherOffTheChannelUntilItsOwnTrialDecides() throws IOException {
+    void aCircuitOpenedByOneInstanceKeepsTheOtherOffTheChannelAndOneTrialDecidesForBoth() throws IOException {
         var tenant = calls.tenant(upstream.baseUrl(), "mock-circuit", "sk-circuit");
         try (var dead = new MockOpenAiServer(503)) {
             var preferred = client.post(
@@ -499,16 +499,57 @@ class GatewayFeaturesIT extends GovernancePlatform {
                     .hasSize(deadCalls);
             assertThat(circuitOpenings(deadId)).containsExactly("instance-a");
 
-            await().atMost(CIRCUIT_OPEN_FOR.plusSeconds(5)).until(() -> !breakersB.isOpen(deadId));
-            assertThat(chat(PORT_B, tenant.key(), "mock-circuit").statusCode()).isEqualTo(200);
-
-            assertThat(dead.received().size()).as("B's own trial call").isGreaterThan(deadCalls);
-            assertThat(breakersB.isOpen(deadId))
-                    .as("the failed trial opened it again in B")
-                    .isTrue();
+            // the open period ends in both: each asks for the trial, one makes it, and it fails
+            String prober = oneTrialAfterTheOpenPeriod(deadId, breakersB, tenant.key(), dead, deadCalls);
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(circuitOpenings(deadId)).contains("instance-b"));
+                    .untilAsserted(() -> assertThat(circuitOpenings(deadId)).containsExactly("instance-a", prober));
+            for (int i = 0; i < 3; i++) {
+                assertThat(chat(PLATFORM.port, tenant.key(), "mock-circuit").statusCode())
+                        .isEqualTo(200);
+                assertThat(chat(PORT_B, tenant.key(), "mock-circuit").statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(dead.received())
+                    .as("the failed trial opened a new period for both instances")
+                    .hasSize(deadCalls + 1);
+
+            // the channel recovers: the next period's one trial succeeds and closes it for both
+            dead.recover();
+            String recoveredBy = oneTrialAfterTheOpenPeriod(deadId, breakersB, tenant.key(), dead, deadCalls + 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(circuitEvents(deadId, "ChannelCircuitClosed"))
+                            .containsExactly(recoveredBy));
+            assertThat(dead.received()).as("no call but the trial").hasSize(deadCalls + 2);
+            int other = recoveredBy.equals("instance-a") ? PORT_B : PLATFORM.port;
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> chat(other, tenant.key(), "mock-circuit").statusCode() == 200
+                            && dead.received().size() > deadCalls + 2);
+            assertThat(breakersA.isOpen(deadId)).isFalse();
+            assertThat(breakersB.isOpen(deadId)).isFalse();
         }
+    }
+
+    /**
+     * Waits for the open period to end in both instances, then sends requests to them in turn until the channel
+     * receives one: asserts that it was exactly one, made by the one instance granted the trial; returns that
+     * instance's id.
+     */
+    private String oneTrialAfterTheOpenPeriod(
+            String channelId, CircuitBreakers breakersB, String key, MockOpenAiServer channel, int callsBefore) {
+        int claimsBefore =
+                circuitEvents(channelId, "ChannelCircuitTrialClaimed").size();
+        await().atMost(CIRCUIT_OPEN_FOR.plusSeconds(10))
+                .until(() -> !breakersA.isOpen(channelId) && !breakersB.isOpen(channelId));
+        int[] sent = {0};
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            int port = sent[0]++ % 2 == 0 ? PLATFORM.port : PORT_B;
+            assertThat(chat(port, key, "mock-circuit").statusCode()).isEqualTo(200);
+            return channel.received().size() > callsBefore;
+        });
+        assertThat(channel.received()).as("one trial across both instances").hasSize(callsBefore + 1);
+        List<String> claims = circuitEvents(channelId, "ChannelCircuitTrialClaimed");
+        assertThat(claims).hasSize(claimsBefore + 1);
+        return claims.getLast();
     }
 
     private String toolRequest(boolean stream, String toolChoice) {
@@ -626,12 +667,19 @@ class GatewayFeaturesIT extends GovernancePlatform {
     }
 
     private List<String> circuitOpenings(String channelId) {
+        return circuitEvents(channelId, "ChannelCircuitOpened");
+    }
+
+    /** The instance ids of a channel's circuit events of one type, in order. */
+    private List<String> circuitEvents(String channelId, String eventType) {
         return jdbc.queryForList(
                 """
                 SELECT convert_from(payload, 'UTF8')::jsonb ->> 'instanceId' FROM lyss_command.domain_event_entry
-                WHERE aggregate_identifier = ? AND payload_type LIKE '%.ChannelCircuitOpened' ORDER BY sequence_number
+                WHERE aggregate_identifier = ? AND payload_type LIKE ? ORDER BY sequence_number
                 """,
-                String.class, channelId);
+                String.class,
+                channelId,
+                "%." + eventType);
     }
 
     private long upstreamCallsFor(String model) {
