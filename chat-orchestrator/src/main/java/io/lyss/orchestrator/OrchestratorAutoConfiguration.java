@@ -24,6 +24,7 @@ import io.lyss.orchestrator.recording.EmbeddingSpendRecorder;
 import io.lyss.orchestrator.recording.TurnRecorder;
 import io.lyss.orchestrator.routing.ChannelRouter;
 import io.lyss.orchestrator.routing.CircuitBreakers;
+import io.lyss.orchestrator.routing.CommandSideTrialClaims;
 import io.lyss.orchestrator.routing.ProviderClients;
 import io.lyss.orchestrator.routing.RoutingProperties;
 import io.lyss.orchestrator.routing.SharedCircuits;
@@ -89,7 +90,10 @@ public class OrchestratorAutoConfiguration {
         return new ChannelRouter(new Random());
     }
 
-    /** This instance's circuit breakers; their changes are reported under the instance's id. */
+    /**
+     * This instance's circuit breakers; their changes are reported under the instance's id, and the trial after an
+     * open period is claimed on the command side, so that one instance probes for all (ADR 0034).
+     */
     @Bean
     CircuitBreakers circuitBreakers(
             RoutingProperties routing,
@@ -99,8 +103,15 @@ public class OrchestratorAutoConfiguration {
             ObjectMapper json) {
         var reporter =
                 new CircuitReporter(properties.commandSideUrl(), security.internalToken(), json, instance.instanceId());
+        var trials = new CommandSideTrialClaims(
+                properties.commandSideUrl(),
+                security.internalToken(),
+                json,
+                instance.instanceId(),
+                routing.circuitOpenFor(),
+                routing.circuitTrialClaimFor());
         return new CircuitBreakers(
-                routing.circuitFailureThreshold(), routing.circuitOpenFor(), Clock.systemUTC(), reporter);
+                routing.circuitFailureThreshold(), routing.circuitOpenFor(), Clock.systemUTC(), reporter, trials);
     }
 
     @Bean

@@ -33,6 +33,7 @@ import io.lyss.events.memory.MemoryUpdated;
 import io.lyss.events.memory.UserForgotten;
 import io.lyss.events.routing.ChannelCircuitClosed;
 import io.lyss.events.routing.ChannelCircuitOpened;
+import io.lyss.events.routing.ChannelCircuitTrialClaimed;
 import io.lyss.events.usage.BudgetLeaseExpired;
 import io.lyss.events.usage.BudgetLeaseGranted;
 import io.lyss.events.usage.BudgetLeaseSettled;
@@ -107,7 +108,8 @@ public final class EventCatalogue {
             new Entry("routing", ChannelCircuitOpened.class, 1),
             new Entry("routing", ChannelCircuitClosed.class, 1),
             new Entry("governance", ApiKeySemanticCacheChanged.class, 1),
-            new Entry("governance", MemoryModelConfigured.class, 1));
+            new Entry("governance", MemoryModelConfigured.class, 1),
+            new Entry("routing", ChannelCircuitTrialClaimed.class, 1));
 
     private static final Map<String, Entry> BY_NAME =
             ENTRIES.stream().collect(Collectors.toUnmodifiableMap(Entry::name, Function.identity()));

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lyss.orchestrator.chat.TokenCounts;
 import io.lyss.orchestrator.chat.TokenEstimator;
 import io.lyss.orchestrator.governance.GovernanceView;
@@ -207,6 +208,11 @@ class GatewayFeaturesIT extends GovernancePlatform {
                         .status())
                 .isEqualTo(400);
         assertThat(actorOfLast("ApiKeySemanticCacheChanged", tenant.keyId())).isEqualTo("USER:" + adminId);
+        assertThat(semanticCacheListed(tenant.workspaceId(), adminToken))
+                .as("the key listing shows each key's setting")
+                .containsEntry(tenant.keyId(), true)
+                .containsValue(false)
+                .hasSize(2);
         await().atMost(Duration.ofSeconds(30)).until(() -> governance
                 .grantFor(VirtualKeys.hash(tenant.key()))
                 .orElseThrow()
@@ -239,6 +245,28 @@ class GatewayFeaturesIT extends GovernancePlatform {
                 .as("a key without the setting gets no semantic match")
                 .isEmpty();
         assertThat(upstreamCallsFor("mock-semantic")).isEqualTo(upstreamCalls + 2);
+
+        var off = client.put(
+                "/admin/v1/workspaces/" + tenant.workspaceId() + "/keys/" + tenant.keyId() + "/cache",
+                adminToken,
+                "{\"semantic\":false}");
+        assertThat(off.status()).isEqualTo(204);
+        assertThat(semanticCacheListed(tenant.workspaceId(), adminToken))
+                .containsEntry(tenant.keyId(), false)
+                .doesNotContainValue(true);
+        String listing = client.get("/admin/v1/workspaces/" + tenant.workspaceId() + "/keys", adminToken)
+                .body();
+        assertThat(listing).doesNotContain(tenant.key()).doesNotContain(other);
+    }
+
+    /** The key listing's {@code semanticCache} per key id. */
+    private Map<String, Boolean> semanticCacheListed(String workspaceId, String token) {
+        JsonNode keys = client.get("/admin/v1/workspaces/" + workspaceId + "/keys", token)
+                .json();
+        return stream(keys).collect(Collectors.toMap(key -> key.path("keyId").asText(), key -> {
+            assertThat(key.path("semanticCache").isBoolean()).as(key.toString()).isTrue();
+            return key.path("semanticCache").asBoolean();
+        }));
     }
 
     @Test
@@ -334,7 +362,102 @@ class GatewayFeaturesIT extends GovernancePlatform {
     }
 
     @Test
-    void aCircuitOpenedByOneInstanceKeepsTheOtherOffTheChannelUntilItsOwnTrialDecides() throws IOException {
+    void legacyFunctionsWorkThroughAnAnthropicChannelAndComeBackAsAFunctionCall() throws Exception {
+        String ws = calls.workspace("functions");
+        try (var anthropic = new MockAnthropicServer()) {
+            var channel = client.post(
+                    "/admin/v1/workspaces/" + ws + "/channels",
+                    PLATFORM.adminToken,
+                    """
+                    {"name":"claude","provider":"anthropic","baseUrl":"%s","models":["claude-functions"],"apiKey":"sk-ant"}
+                    """
+                            .formatted(anthropic.baseUrl()));
+            assertThat(channel.status()).isEqualTo(201);
+            String key = calls.key(PLATFORM.adminToken, ws, "{\"name\":\"k\"}")
+                    .path("key")
+                    .asText();
+            await().atMost(Duration.ofSeconds(30)).until(() -> calls.models(key).contains("claude-functions"));
+
+            var blocking = post(PLATFORM.port, "/v1/chat/completions", key, functionRequest(false, null));
+
+            assertThat(blocking.statusCode()).as(blocking.body()).isEqualTo(200);
+            JsonNode choice = JSON.readTree(blocking.body()).at("/choices/0");
+            assertThat(choice.path("finish_reason").asText()).isEqualTo("function_call");
+            JsonNode message = choice.path("message");
+            assertThat(message.path("role").asText()).isEqualTo("assistant");
+            assertThat(message.path("content").asText()).isEqualTo(MockAnthropicServer.TOOL_PREAMBLE);
+            assertThat(message.has("tool_calls")).isFalse();
+            assertThat(message.at("/function_call/name").asText()).isEqualTo("get_weather");
+            assertThat(message.at("/function_call/arguments").asText()).isEqualTo(MockAnthropicServer.TOOL_INPUT);
+            assertThat(message.path("function_call").size()).isEqualTo(2);
+            assertThat(withoutModelAndLimits(anthropic.received().getLast().body()))
+                    .isEqualTo(
+                            JSON.readTree(
+                                    """
+                            {"messages":[{"role":"user","content":[{"type":"text","text":"Weather in Paris?"}]}],
+                             "stream":true,
+                             "tools":[{"name":"get_weather","description":"Current weather of a city",
+                               "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                             "tool_choice":{"type":"auto","disable_parallel_tool_use":true}}
+                            """));
+
+            var streamed = post(
+                    PLATFORM.port, "/v1/chat/completions", key, functionRequest(true, "{\"name\":\"get_weather\"}"));
+
+            assertThat(streamed.statusCode()).isEqualTo(200);
+            List<JsonNode> chunks = chunks(streamed.body());
+            assertThat(chunks)
+                    .allSatisfy(chunk -> assertThat(chunk.at("/choices/0/delta").has("tool_calls"))
+                            .isFalse());
+            List<JsonNode> pieces = chunks.stream()
+                    .map(chunk -> chunk.at("/choices/0/delta/function_call"))
+                    .filter(JsonNode::isObject)
+                    .toList();
+            assertThat(pieces).hasSize(1 + MockAnthropicServer.TOOL_INPUT_PIECES.size());
+            assertThat(pieces.getFirst()).isEqualTo(JSON.readTree("{\"name\":\"get_weather\",\"arguments\":\"\"}"));
+            assertThat(pieces.stream().skip(1).map(piece -> piece.path("arguments")
+                            .asText()))
+                    .containsExactlyElementsOf(MockAnthropicServer.TOOL_INPUT_PIECES);
+            assertThat(pieces.stream().skip(1))
+                    .allSatisfy(piece -> assertThat(piece.has("name")).isFalse());
+            assertThat(chunks.stream()
+                            .map(chunk -> chunk.at("/choices/0/finish_reason").asText(""))
+                            .filter(reason -> !reason.isEmpty()))
+                    .containsExactly("function_call");
+            assertThat(anthropic.received().getLast().body().path("tool_choice"))
+                    .isEqualTo(JSON.readTree(
+                            "{\"type\":\"tool\",\"name\":\"get_weather\",\"disable_parallel_tool_use\":true}"));
+
+            var answered = post(PLATFORM.port, "/v1/chat/completions", key, functionResultRequest());
+
+            assertThat(answered.statusCode()).as(answered.body()).isEqualTo(200);
+            JsonNode reply = JSON.readTree(answered.body()).at("/choices/0");
+            assertThat(reply.at("/message/content").asText()).isEqualTo(MockAnthropicServer.ANSWER);
+            assertThat(reply.path("finish_reason").asText()).isEqualTo("stop");
+            assertThat(withoutModelAndLimits(anthropic.received().getLast().body()))
+                    .isEqualTo(
+                            JSON.readTree(
+                                    """
+                            {"messages":[
+                               {"role":"user","content":[{"type":"text","text":"Weather in Paris?"}]},
+                               {"role":"assistant","content":[
+                                 {"type":"tool_use","id":"call_fn_1","name":"get_weather","input":{"city":"Paris"}}]},
+                               {"role":"user","content":[
+                                 {"type":"tool_result","tool_use_id":"call_fn_1","content":"18 degrees and sunny"}]},
+                               {"role":"assistant","content":[{"type":"text","text":"And Lyon?"},
+                                 {"type":"tool_use","id":"call_fn_3","name":"get_weather","input":{"city":"Lyon"}}]},
+                               {"role":"user","content":[
+                                 {"type":"tool_result","tool_use_id":"call_fn_3","content":"15 degrees"}]}],
+                             "stream":true,
+                             "tools":[{"name":"get_weather","description":"Current weather of a city",
+                               "input_schema":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                             "tool_choice":{"type":"none"}}
+                            """));
+        }
+    }
+
+    @Test
+    void aCircuitOpenedByOneInstanceKeepsTheOtherOffTheChannelAndOneTrialDecidesForBoth() throws IOException {
         var tenant = calls.tenant(upstream.baseUrl(), "mock-circuit", "sk-circuit");
         try (var dead = new MockOpenAiServer(503)) {
             var preferred = client.post(
@@ -376,16 +499,57 @@ class GatewayFeaturesIT extends GovernancePlatform {
                     .hasSize(deadCalls);
             assertThat(circuitOpenings(deadId)).containsExactly("instance-a");
 
-            await().atMost(CIRCUIT_OPEN_FOR.plusSeconds(5)).until(() -> !breakersB.isOpen(deadId));
-            assertThat(chat(PORT_B, tenant.key(), "mock-circuit").statusCode()).isEqualTo(200);
-
-            assertThat(dead.received().size()).as("B's own trial call").isGreaterThan(deadCalls);
-            assertThat(breakersB.isOpen(deadId))
-                    .as("the failed trial opened it again in B")
-                    .isTrue();
+            // the open period ends in both: each asks for the trial, one makes it, and it fails
+            String prober = oneTrialAfterTheOpenPeriod(deadId, breakersB, tenant.key(), dead, deadCalls);
             await().atMost(Duration.ofSeconds(30))
-                    .untilAsserted(() -> assertThat(circuitOpenings(deadId)).contains("instance-b"));
+                    .untilAsserted(() -> assertThat(circuitOpenings(deadId)).containsExactly("instance-a", prober));
+            for (int i = 0; i < 3; i++) {
+                assertThat(chat(PLATFORM.port, tenant.key(), "mock-circuit").statusCode())
+                        .isEqualTo(200);
+                assertThat(chat(PORT_B, tenant.key(), "mock-circuit").statusCode())
+                        .isEqualTo(200);
+            }
+            assertThat(dead.received())
+                    .as("the failed trial opened a new period for both instances")
+                    .hasSize(deadCalls + 1);
+
+            // the channel recovers: the next period's one trial succeeds and closes it for both
+            dead.recover();
+            String recoveredBy = oneTrialAfterTheOpenPeriod(deadId, breakersB, tenant.key(), dead, deadCalls + 1);
+            await().atMost(Duration.ofSeconds(30))
+                    .untilAsserted(() -> assertThat(circuitEvents(deadId, "ChannelCircuitClosed"))
+                            .containsExactly(recoveredBy));
+            assertThat(dead.received()).as("no call but the trial").hasSize(deadCalls + 2);
+            int other = recoveredBy.equals("instance-a") ? PORT_B : PLATFORM.port;
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> chat(other, tenant.key(), "mock-circuit").statusCode() == 200
+                            && dead.received().size() > deadCalls + 2);
+            assertThat(breakersA.isOpen(deadId)).isFalse();
+            assertThat(breakersB.isOpen(deadId)).isFalse();
         }
+    }
+
+    /**
+     * Waits for the open period to end in both instances, then sends requests to them in turn until the channel
+     * receives one: asserts that it was exactly one, made by the one instance granted the trial; returns that
+     * instance's id.
+     */
+    private String oneTrialAfterTheOpenPeriod(
+            String channelId, CircuitBreakers breakersB, String key, MockOpenAiServer channel, int callsBefore) {
+        int claimsBefore =
+                circuitEvents(channelId, "ChannelCircuitTrialClaimed").size();
+        await().atMost(CIRCUIT_OPEN_FOR.plusSeconds(10))
+                .until(() -> !breakersA.isOpen(channelId) && !breakersB.isOpen(channelId));
+        int[] sent = {0};
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            int port = sent[0]++ % 2 == 0 ? PLATFORM.port : PORT_B;
+            assertThat(chat(port, key, "mock-circuit").statusCode()).isEqualTo(200);
+            return channel.received().size() > callsBefore;
+        });
+        assertThat(channel.received()).as("one trial across both instances").hasSize(callsBefore + 1);
+        List<String> claims = circuitEvents(channelId, "ChannelCircuitTrialClaimed");
+        assertThat(claims).hasSize(claimsBefore + 1);
+        return claims.getLast();
     }
 
     private String toolRequest(boolean stream, String toolChoice) {
@@ -409,6 +573,38 @@ class GatewayFeaturesIT extends GovernancePlatform {
                      "function":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}}]},
                    {"role":"tool","tool_call_id":"call_1","content":"18 degrees and sunny"}]}
                 """;
+    }
+
+    private static String functionRequest(boolean stream, String functionCall) {
+        return """
+                {"model":"claude-functions","stream":%s,"function_call":%s,
+                 "functions":[{"name":"get_weather","description":"Current weather of a city",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                 "messages":[{"role":"user","content":"Weather in Paris?"}]}
+                """
+                .formatted(stream, functionCall);
+    }
+
+    private static String functionResultRequest() {
+        return """
+                {"model":"claude-functions","function_call":"none",
+                 "functions":[{"name":"get_weather","description":"Current weather of a city",
+                   "parameters":{"type":"object","properties":{"city":{"type":"string"}},"required":["city"]}}],
+                 "messages":[{"role":"user","content":"Weather in Paris?"},
+                   {"role":"assistant","content":null,
+                    "function_call":{"name":"get_weather","arguments":"{\\"city\\":\\"Paris\\"}"}},
+                   {"role":"function","name":"get_weather","content":"18 degrees and sunny"},
+                   {"role":"assistant","content":"And Lyon?",
+                    "function_call":{"name":"get_weather","arguments":"{\\"city\\":\\"Lyon\\"}"}},
+                   {"role":"function","name":"get_weather","content":"15 degrees"}]}
+                """;
+    }
+
+    /** An Anthropic request body without the fields the channel's configuration decides. */
+    private static JsonNode withoutModelAndLimits(JsonNode body) {
+        var copy = body.deepCopy();
+        ((ObjectNode) copy).remove(List.of("model", "max_tokens"));
+        return copy;
     }
 
     private static String chatBody(String model, String question) {
@@ -471,12 +667,19 @@ class GatewayFeaturesIT extends GovernancePlatform {
     }
 
     private List<String> circuitOpenings(String channelId) {
+        return circuitEvents(channelId, "ChannelCircuitOpened");
+    }
+
+    /** The instance ids of a channel's circuit events of one type, in order. */
+    private List<String> circuitEvents(String channelId, String eventType) {
         return jdbc.queryForList(
                 """
                 SELECT convert_from(payload, 'UTF8')::jsonb ->> 'instanceId' FROM lyss_command.domain_event_entry
-                WHERE aggregate_identifier = ? AND payload_type LIKE '%.ChannelCircuitOpened' ORDER BY sequence_number
+                WHERE aggregate_identifier = ? AND payload_type LIKE ? ORDER BY sequence_number
                 """,
-                String.class, channelId);
+                String.class,
+                channelId,
+                "%." + eventType);
     }
 
     private long upstreamCallsFor(String model) {

@@ -34,7 +34,7 @@ final class MockOpenAiServer implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
     private final HttpServer server;
     private final List<Received> received = new CopyOnWriteArrayList<>();
-    private final int failureStatus;
+    private volatile int failureStatus;
     private final Duration pieceDelay;
 
     MockOpenAiServer() throws IOException {
@@ -59,6 +59,11 @@ final class MockOpenAiServer implements AutoCloseable {
         server.createContext("/v1/chat/completions", this::complete);
         server.createContext("/v1/embeddings", this::embed);
         server.start();
+    }
+
+    /** From now on answers every request (a failing provider that recovered). */
+    void recover() {
+        failureStatus = 0;
     }
 
     String baseUrl() {

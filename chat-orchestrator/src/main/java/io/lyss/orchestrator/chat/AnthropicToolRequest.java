@@ -28,12 +28,14 @@ import java.util.Set;
 final class AnthropicToolRequest {
 
     /** Fields with no Anthropic counterpart: a request using any of them needs an OpenAI-compatible channel. */
-    private static final Set<String> UNTRANSLATABLE =
-            Set.of("functions", "function_call", "logprobs", "response_format", "audio");
+    private static final Set<String> UNTRANSLATABLE = Set.of("logprobs", "response_format", "audio");
 
     private AnthropicToolRequest() {}
 
-    /** True when the request's only OpenAI-specific parts are tools, tool choice, tool calls and tool results. */
+    /**
+     * True when the request's only OpenAI-specific parts are tools, tool choice, tool calls and tool results, in the
+     * current shape or the legacy one ({@code functions}, {@code function_call}, {@code function} messages).
+     */
     static boolean translatable(ObjectNode body) {
         if (UNTRANSLATABLE.stream().anyMatch(body::hasNonNull) || body.path("n").asInt(1) > 1) {
             return false;
@@ -53,8 +55,14 @@ final class AnthropicToolRequest {
         return true;
     }
 
+    /**
+     * The request for LangChain4j. A client using legacy {@code functions} (and no {@code tools}) takes one function
+     * call per answer, so Anthropic is asked for at most one {@code tool_use} ({@code disable_parallel_tool_use}).
+     */
     static ChatRequest of(UpstreamCaller.Prompt prompt, String upstreamModel) {
-        ObjectNode body = prompt.openAiBody();
+        ObjectNode original = prompt.openAiBody();
+        boolean legacy = LegacyFunctions.used(original);
+        ObjectNode body = legacy ? LegacyFunctions.asTools(original) : original;
         var parameters = AnthropicChatRequestParameters.builder()
                 .modelName(upstreamModel)
                 .temperature(prompt.temperature())
@@ -72,11 +80,21 @@ final class AnthropicToolRequest {
         } else if (choice.path("function").path("name").isTextual()) {
             parameters.toolChoice(ToolChoice.REQUIRED);
             parameters.toolChoiceName(choice.path("function").path("name").asText());
+        } else if (legacy) {
+            parameters.toolChoice(ToolChoice.AUTO); // OpenAI's default when functions are offered
+        }
+        if (answersInLegacyShape(original) && !"none".equals(choice.asText())) {
+            parameters.disableParallelToolUse(true);
         }
         return ChatRequest.builder()
                 .messages(messages(body.path("messages")))
                 .parameters(parameters.build())
                 .build();
+    }
+
+    /** True when the client offered legacy {@code functions} only, and so expects a {@code function_call} back. */
+    static boolean answersInLegacyShape(ObjectNode body) {
+        return body.hasNonNull("functions") && !body.hasNonNull("tools");
     }
 
     private static List<ToolSpecification> tools(JsonNode tools) {
@@ -115,8 +133,10 @@ final class AnthropicToolRequest {
                 case "assistant" -> translated.add(assistant(message, text, toolNames));
                 case "tool" -> {
                     String callId = message.path("tool_call_id").asText();
-                    translated.add(
-                            ToolExecutionResultMessage.from(callId, toolNames.getOrDefault(callId, "tool"), text));
+                    translated.add(ToolExecutionResultMessage.from(
+                            callId,
+                            toolNames.getOrDefault(callId, message.path("name").asText("tool")),
+                            text));
                 }
                 default -> translated.add(UserMessage.from(text));
             }

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Calls the ordered channels until one answers. Channels whose circuit is open go last. A channel failing with a
- * retryable error before anything reached the client is retried with backoff, then skipped for the next; once
+ * retryable error before anything reached the client is retried with backoff (unless that failure opened its
+ * circuit: a failed half-open trial is one call), then skipped for the next; once
  * the client has received a chunk there is no retry, and a failure is reported in the stream. The happy path adds
  * no pause: backoff only ever follows a failure.
  *
@@ -171,7 +172,10 @@ public final class UpstreamCaller {
                     attempt,
                     failed.reason());
             breakers.failed(channel, failed.reason());
-            if (!retries.retries(failed, attempt) || !pause(retries.backoffAfter(attempt))) {
+            // a channel whose circuit this failure opened (or a failed trial re-opened) is not retried
+            if (breakers.isOpen(channel.channelId())
+                    || !retries.retries(failed, attempt)
+                    || !pause(retries.backoffAfter(attempt))) {
                 return failed;
             }
         }

@@ -70,6 +70,14 @@ record ChatCompletionRequest(
                 semantic);
     }
 
+    /**
+     * True when the client offered legacy {@code functions} and no {@code tools}: a translated answer's call then
+     * comes back as a {@code function_call} (relayed answers are the provider's own).
+     */
+    boolean answersWithFunctionCall() {
+        return body.hasNonNull("functions") && !body.hasNonNull("tools");
+    }
+
     private static boolean semanticRequested(JsonNode extension) {
         if (extension == null || extension.isNull()) {
             return false;
@@ -101,6 +109,16 @@ record ChatCompletionRequest(
             if (role.equals("tool") && !message.path("tool_call_id").isTextual()) {
                 throw OpenAiError.invalidRequest(
                         param + ".tool_call_id", param + ".tool_call_id is required for a tool message.");
+            }
+            if (role.equals("function") && !message.path("name").isTextual()) {
+                throw OpenAiError.invalidRequest(param + ".name", param + ".name is required for a function message.");
+            }
+            JsonNode functionCall = message.get("function_call");
+            if (functionCall != null
+                    && !functionCall.isNull()
+                    && !(functionCall.isObject() && functionCall.path("name").isTextual())) {
+                throw OpenAiError.invalidRequest(
+                        param + ".function_call", param + ".function_call must be an object with a 'name'.");
             }
             JsonNode toolCalls = message.get("tool_calls");
             if (toolCalls != null && !toolCalls.isNull() && !toolCalls.isArray()) {
@@ -140,7 +158,10 @@ record ChatCompletionRequest(
 
     private static boolean hasNonTextContent(JsonNode messages) {
         for (JsonNode message : messages) {
-            if (message.has("tool_calls") || message.has("function_call") || message.has("tool_call_id")) {
+            if (message.has("tool_calls")
+                    || message.has("function_call")
+                    || message.has("tool_call_id")
+                    || message.path("role").asText().equals("function")) {
                 return true;
             }
             for (JsonNode part : message.path("content")) {

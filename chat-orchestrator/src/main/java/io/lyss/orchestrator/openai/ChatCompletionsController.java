@@ -84,8 +84,9 @@ class ChatCompletionsController {
         var identity =
                 new CompletionIdentity("chatcmpl-" + turnId, Instant.now().getEpochSecond(), request.model());
         AnswerSink sink = request.stream()
-                ? new SseAnswerWriter(httpResponse, json, identity, request.includeUsage())
-                : new JsonAnswerWriter(httpResponse, json, identity);
+                ? new SseAnswerWriter(
+                        httpResponse, json, identity, request.includeUsage(), request.answersWithFunctionCall())
+                : new JsonAnswerWriter(httpResponse, json, identity, request.answersWithFunctionCall());
         var prompt = new UpstreamCaller.Prompt(
                 request.model(),
                 request.messages(),

@@ -16,12 +16,19 @@ final class JsonAnswerWriter implements OpenAiRelaySink {
     private final ObjectMapper json;
     private final CompletionIdentity identity;
     private final ArrayNode toolCalls;
+    private final boolean legacyFunctions;
 
-    JsonAnswerWriter(HttpServletResponse response, ObjectMapper json, CompletionIdentity identity) {
+    /**
+     * @param legacyFunctions true when the client offered legacy {@code functions}: a call is then answered as the
+     *     message's {@code function_call} with finish reason {@code function_call}
+     */
+    JsonAnswerWriter(
+            HttpServletResponse response, ObjectMapper json, CompletionIdentity identity, boolean legacyFunctions) {
         this.response = response;
         this.json = json;
         this.identity = identity;
         this.toolCalls = json.createArrayNode();
+        this.legacyFunctions = legacyFunctions;
     }
 
     @Override
@@ -58,13 +65,16 @@ final class JsonAnswerWriter implements OpenAiRelaySink {
         ObjectNode message = choice.putObject("message").put("role", "assistant");
         if (toolCalls.isEmpty()) {
             message.put("content", text);
+        } else if (legacyFunctions) {
+            message.put("content", text.isEmpty() ? null : text);
+            message.set("function_call", toolCalls.get(0).get("function"));
         } else {
             message.put("content", text.isEmpty() ? null : text);
             message.set("tool_calls", toolCalls);
         }
         message.putNull("refusal");
         choice.putNull("logprobs");
-        choice.put("finish_reason", finishReason);
+        choice.put("finish_reason", FunctionCallShape.finishReason(finishReason, legacyFunctions));
         UsageJson.write(completion.putObject("usage"), usage);
         response.setStatus(200);
         response.setContentType("application/json");

@@ -27,6 +27,8 @@ final class OpenAiFieldChecks {
         object(body, "metadata");
         tools(body.get("tools"));
         toolChoice(body.get("tool_choice"));
+        functions(body.get("functions"));
+        functionCall(body.get("function_call"));
     }
 
     static Double number(JsonNode node, String field) {
@@ -91,6 +93,36 @@ final class OpenAiFieldChecks {
     private static void toolChoice(JsonNode choice) {
         if (choice != null && !choice.isNull() && !choice.isTextual() && !choice.isObject()) {
             throw OpenAiError.invalidRequest("tool_choice", "'tool_choice' must be a string or an object.");
+        }
+    }
+
+    /** Legacy {@code functions}: a non-empty array of {@code {name, description?, parameters?}}. */
+    private static void functions(JsonNode functions) {
+        if (functions == null || functions.isNull()) {
+            return;
+        }
+        if (!functions.isArray() || functions.isEmpty()) {
+            throw OpenAiError.invalidRequest("functions", "'functions' must be a non-empty array.");
+        }
+        for (int i = 0; i < functions.size(); i++) {
+            if (!functions.get(i).path("name").isTextual()) {
+                throw OpenAiError.invalidRequest(
+                        "functions[" + i + "].name", "functions[" + i + "].name must be a string.");
+            }
+        }
+    }
+
+    /** Legacy {@code function_call}: {@code "none"}, {@code "auto"} or {@code {"name": ...}}. */
+    private static void functionCall(JsonNode choice) {
+        if (choice == null || choice.isNull()) {
+            return;
+        }
+        boolean valid = choice.isTextual()
+                ? choice.asText().equals("none") || choice.asText().equals("auto")
+                : choice.isObject() && choice.path("name").isTextual();
+        if (!valid) {
+            throw OpenAiError.invalidRequest(
+                    "function_call", "'function_call' must be \"none\", \"auto\" or an object with a 'name'.");
         }
     }
 

@@ -23,15 +23,25 @@ final class SseAnswerWriter implements OpenAiRelaySink {
     private final ObjectMapper json;
     private final CompletionIdentity identity;
     private final boolean includeUsage;
+    private final boolean legacyFunctions;
     private OutputStream out;
     private boolean clientGone;
 
+    /**
+     * @param legacyFunctions true when the client offered legacy {@code functions}: a call then streams as
+     *     {@code delta.function_call} pieces and finishes with {@code function_call}
+     */
     SseAnswerWriter(
-            HttpServletResponse response, ObjectMapper json, CompletionIdentity identity, boolean includeUsage) {
+            HttpServletResponse response,
+            ObjectMapper json,
+            CompletionIdentity identity,
+            boolean includeUsage,
+            boolean legacyFunctions) {
         this.response = response;
         this.json = json;
         this.identity = identity;
         this.includeUsage = includeUsage;
+        this.legacyFunctions = legacyFunctions;
     }
 
     @Override
@@ -46,6 +56,9 @@ final class SseAnswerWriter implements OpenAiRelaySink {
     /** A {@code tool_calls} delta: id, type and name with the call's first piece, then pieces of its arguments. */
     @Override
     public synchronized boolean toolCall(int index, String id, String name, String argumentsPiece) {
+        if (legacyFunctions) {
+            return functionCall(index, name, argumentsPiece);
+        }
         openWithRole();
         ObjectNode chunk = chunk();
         ObjectNode call = delta(chunk).putArray("tool_calls").addObject().put("index", index);
@@ -53,6 +66,22 @@ final class SseAnswerWriter implements OpenAiRelaySink {
             call.put("id", id).put("type", "function");
         }
         ObjectNode function = call.putObject("function");
+        if (name != null) {
+            function.put("name", name);
+        }
+        function.put("arguments", argumentsPiece);
+        send(chunk);
+        return !clientGone;
+    }
+
+    /** A legacy {@code function_call} delta: the name with the first piece, then pieces of the arguments. */
+    private boolean functionCall(int index, String name, String argumentsPiece) {
+        if (index > 0) {
+            return !clientGone; // the legacy shape has one call per answer (Anthropic is asked for one)
+        }
+        openWithRole();
+        ObjectNode chunk = chunk();
+        ObjectNode function = delta(chunk).putObject("function_call");
         if (name != null) {
             function.put("name", name);
         }
@@ -92,7 +121,7 @@ final class SseAnswerWriter implements OpenAiRelaySink {
         last.withArray("choices")
                 .addObject()
                 .put("index", 0)
-                .put("finish_reason", finishReason)
+                .put("finish_reason", FunctionCallShape.finishReason(finishReason, legacyFunctions))
                 .putObject("delta");
         send(last);
         if (includeUsage) {

@@ -12,13 +12,17 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * One circuit breaker per channel, in this instance. After {@code failureThreshold} consecutive failures a
  * channel's circuit opens: for {@code openFor} it goes to the back of every order, so requests reach healthy
- * channels first without waiting for it to time out. After that, its next call is a trial: success closes the
- * circuit, failure opens it again. Every opening and closing decided here is reported to the
+ * channels first without waiting for it to time out. Every opening and closing decided here is reported to the
  * {@link CircuitListener}.
  *
- * <p>Instances also learn from each other ({@link SharedCircuits}): a circuit another instance opened is open here
- * too, until {@code openFor} after it opened there; then this instance's own trial call decides. A failed trial opens
- * the circuit here (and is reported); a successful one closes it silently, as does the other instance's closing.
+ * <p>Instances also learn from each other ({@link SharedCircuits}, ADR 0030): a circuit another instance opened is
+ * open here too, until {@code openFor} after it opened there, and another instance's closing closes it here.
+ *
+ * <p>When an open period ends, one trial call decides for all instances (ADR 0034): the first request to find the
+ * period over asks the {@link TrialClaims} (once; the channel stays at the back meanwhile). Granted, this instance
+ * tries the channel again: a success closes the circuit, a failure opens it again, and either is reported so the
+ * other instances follow. Refused, the channel stays at the back until the other instance's outcome arrives or the
+ * refusal's time passes. A request in the closed state never asks anything.
  */
 public final class CircuitBreakers {
 
@@ -26,26 +30,50 @@ public final class CircuitBreakers {
     private final Duration openFor;
     private final Clock clock;
     private final CircuitListener listener;
+    private final TrialClaims trials;
     private final Map<String, Circuit> circuits = new ConcurrentHashMap<>();
 
+    /** Breakers of a lone instance: every trial is its own. */
     public CircuitBreakers(int failureThreshold, Duration openFor, Clock clock, CircuitListener listener) {
+        this(failureThreshold, openFor, clock, listener, TrialClaims.LOCAL);
+    }
+
+    public CircuitBreakers(
+            int failureThreshold, Duration openFor, Clock clock, CircuitListener listener, TrialClaims trials) {
         this.failureThreshold = failureThreshold;
         this.openFor = openFor;
         this.clock = clock;
         this.listener = listener;
+        this.trials = trials;
     }
 
     /** The same channels, those whose circuit is open moved to the end (kept as a last resort). */
     public List<ChannelRoute> healthyFirst(List<ChannelRoute> ordered) {
+        if (circuits.isEmpty()) {
+            return ordered;
+        }
         List<ChannelRoute> healthy = new ArrayList<>(ordered.size());
         List<ChannelRoute> open = new ArrayList<>();
         Instant now = clock.instant();
         for (ChannelRoute route : ordered) {
             Circuit circuit = circuits.get(route.channelId());
-            (circuit != null && circuit.isOpenAt(now) ? open : healthy).add(route);
+            (circuit == null || routesNormally(route, circuit, now) ? healthy : open).add(route);
         }
         healthy.addAll(open);
         return healthy;
+    }
+
+    private boolean routesNormally(ChannelRoute route, Circuit circuit, Instant now) {
+        return switch (circuit.routingAt(now)) {
+            case HEALTHY -> true;
+            case OPEN -> false;
+            case CLAIM -> {
+                trials.claim(route)
+                        .exceptionally(failure -> TrialClaims.Decision.GRANTED) // as a lone instance would
+                        .thenAccept(decision -> circuit.decided(decision, clock.instant()));
+                yield !circuit.isOpenAt(now); // granted at once (a lone instance), or open while being asked
+            }
+        };
     }
 
     public boolean isOpen(String channelId) {
@@ -55,7 +83,7 @@ public final class CircuitBreakers {
 
     public void succeeded(ChannelRoute route) {
         Circuit circuit = circuits.get(route.channelId());
-        if (circuit != null && circuit.reset()) {
+        if (circuit != null && circuit.succeed()) {
             listener.closed(route);
         }
     }
@@ -68,8 +96,9 @@ public final class CircuitBreakers {
     }
 
     /**
-     * Another instance opened this channel's circuit at {@code openedAt}: set it aside here too until
-     * {@code openFor} after that. An opening whose period is already over (e.g. replayed history) changes nothing.
+     * Another instance opened this channel's circuit at {@code openedAt} (for the first time, or again after its
+     * failed trial): set it aside here too until {@code openFor} after that. An opening whose period is already over
+     * (e.g. replayed history) changes nothing.
      */
     public void openedElsewhere(String channelId, Instant openedAt) {
         Instant until = openedAt.plus(openFor);
@@ -78,64 +107,11 @@ public final class CircuitBreakers {
         }
     }
 
-    /** Another instance's circuit for this channel closed: unless this instance opened its own, it closes too. */
+    /** Another instance's call or trial to this channel succeeded after its circuit had opened: it closes here too. */
     public void closedElsewhere(String channelId) {
         Circuit circuit = circuits.get(channelId);
         if (circuit != null) {
-            circuit.forgetLearned();
-        }
-    }
-
-    /** Consecutive failures and, once open, until when and whether this instance opened it. */
-    private static final class Circuit {
-        private int consecutiveFailures;
-        private Instant openUntil;
-        private boolean openedHere;
-
-        synchronized boolean isOpenAt(Instant now) {
-            return openUntil != null && now.isBefore(openUntil);
-        }
-
-        /**
-         * True when this failure opened the circuit here: it was closed, or open only because another instance
-         * opened it (a failed trial after the learned period, or a failed last-resort call during it).
-         */
-        synchronized boolean fail(int threshold, Instant until) {
-            consecutiveFailures++;
-            if (consecutiveFailures < threshold) {
-                return false;
-            }
-            boolean opensHere = !openedHere;
-            openUntil = until;
-            openedHere = true;
-            return opensHere;
-        }
-
-        /** True when this success closed a circuit this instance had opened. */
-        synchronized boolean reset() {
-            boolean closesHere = openedHere;
-            consecutiveFailures = 0;
-            openUntil = null;
-            openedHere = false;
-            return closesHere;
-        }
-
-        /** Open until {@code until} as another instance decided; one failure here then opens it here. */
-        synchronized void learnOpen(int threshold, Instant until) {
-            if (openedHere) {
-                return;
-            }
-            if (openUntil == null || openUntil.isBefore(until)) {
-                openUntil = until;
-            }
-            consecutiveFailures = Math.max(consecutiveFailures, threshold - 1);
-        }
-
-        synchronized void forgetLearned() {
-            if (!openedHere) {
-                openUntil = null;
-                consecutiveFailures = 0;
-            }
+            circuit.learnClosed();
         }
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param firstBackoff pause before the first retry; doubled for each further one, up to {@code maxBackoff}
  * @param circuitFailureThreshold consecutive failures that open a channel's circuit
  * @param circuitOpenFor how long an open circuit keeps the channel at the back of the order
+ * @param circuitTrialClaimFor how long the other instances wait for the outcome of one instance's trial call after an
+ *     open period, if that instance never reports it (e.g. it stopped); then another instance may probe
  */
 @ConfigurationProperties("lyss.orchestrator.routing")
 public record RoutingProperties(
@@ -23,4 +25,5 @@ public record RoutingProperties(
         @DefaultValue("100ms") Duration firstBackoff,
         @DefaultValue("2s") Duration maxBackoff,
         @DefaultValue("5") int circuitFailureThreshold,
-        @DefaultValue("30s") Duration circuitOpenFor) {}
+        @DefaultValue("30s") Duration circuitOpenFor,
+        @DefaultValue("60s") Duration circuitTrialClaimFor) {}

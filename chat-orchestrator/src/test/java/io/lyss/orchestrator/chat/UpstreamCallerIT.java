@@ -60,6 +60,7 @@ class UpstreamCallerIT {
                     Duration.ofMillis(10),
                     Duration.ofMillis(50),
                     3,
+                    Duration.ofMinutes(1),
                     Duration.ofMinutes(1)),
             Duration.ofSeconds(10),
             breakers);

@@ -55,6 +55,21 @@ class ChatCompletionRequestTest {
         assertThat(request.body().path("n").asInt()).isEqualTo(2);
     }
 
+    @Test
+    void aClientOfferingOnlyLegacyFunctionsIsAnsweredWithAFunctionCall() throws Exception {
+        String messages = "\"messages\":[{\"role\":\"user\",\"content\":\"x\"}]";
+        String functions = "\"functions\":[{\"name\":\"f\"}]";
+        String tools = "\"tools\":[{\"type\":\"function\",\"function\":{\"name\":\"g\"}}]";
+
+        var legacy = ChatCompletionRequest.parse(json.readTree("{\"model\":\"m\"," + functions + "," + messages + "}"));
+        var both = ChatCompletionRequest.parse(
+                json.readTree("{\"model\":\"m\"," + functions + "," + tools + "," + messages + "}"));
+
+        assertThat(legacy.answersWithFunctionCall()).isTrue();
+        assertThat(legacy.needsOpenAiChannel()).isTrue();
+        assertThat(both.answersWithFunctionCall()).isFalse();
+    }
+
     @ParameterizedTest
     @CsvSource(
             delimiter = '|',
@@ -72,6 +87,11 @@ class ChatCompletionRequestTest {
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"tool_choice\":3} | tool_choice",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"tool\",\"content\":\"x\"}]} | messages[0].tool_call_id",
                 "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"stop\":[1]} | stop",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"functions\":[]} | functions",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"functions\":[{}]} | functions[0].name",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"user\",\"content\":\"x\"}],\"function_call\":\"any\"} | function_call",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"function\",\"content\":\"x\"}]} | messages[0].name",
+                "{\"model\":\"m\",\"messages\":[{\"role\":\"assistant\",\"function_call\":{}}]} | messages[0].function_call",
             })
     void refusesBadRequestsNamingTheField(String body, String param) {
         assertThatThrownBy(() -> ChatCompletionRequest.parse(json.readTree(body)))

@@ -5,6 +5,7 @@ import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyModelsChanged;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.events.governance.ApiKeyRotated;
+import io.lyss.events.governance.ApiKeySemanticCacheChanged;
 import io.lyss.events.governance.ChannelAdded;
 import io.lyss.events.governance.ChannelDisabled;
 import io.lyss.events.governance.ChannelEnabled;
@@ -27,7 +28,11 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public class ResourceView {
 
-    /** A virtual key, without its secret. */
+    /**
+     * A virtual key, without its secret.
+     *
+     * @param semanticCache true when every request of the key may be answered from the semantic cache
+     */
     public record KeyEntry(
             String keyId,
             String workspaceId,
@@ -36,7 +41,13 @@ public class ResourceView {
             List<String> models,
             String ownerUserId,
             Instant expiresAt,
-            boolean revoked) {}
+            boolean revoked,
+            boolean semanticCache) {
+
+        KeyEntry withSemanticCache(boolean semantic) {
+            return new KeyEntry(keyId, workspaceId, name, prefix, models, ownerUserId, expiresAt, revoked, semantic);
+        }
+    }
 
     /** A channel, its secret sealed. */
     public record ChannelEntry(
@@ -68,6 +79,7 @@ public class ResourceView {
                                 k.allowedModels(),
                                 k.ownerUserId(),
                                 k.expiresAt(),
+                                false,
                                 false));
             case ApiKeyRotated r ->
                 keys.computeIfPresent(
@@ -80,7 +92,8 @@ public class ResourceView {
                                 k.models(),
                                 k.ownerUserId(),
                                 k.expiresAt(),
-                                false));
+                                false,
+                                k.semanticCache()));
             case ApiKeyModelsChanged m ->
                 keys.computeIfPresent(
                         m.keyId(),
@@ -92,7 +105,8 @@ public class ResourceView {
                                 m.allowedModels(),
                                 k.ownerUserId(),
                                 k.expiresAt(),
-                                k.revoked()));
+                                k.revoked(),
+                                k.semanticCache()));
             case ApiKeyRevoked r ->
                 keys.computeIfPresent(
                         r.keyId(),
@@ -104,7 +118,10 @@ public class ResourceView {
                                 k.models(),
                                 k.ownerUserId(),
                                 k.expiresAt(),
-                                true));
+                                true,
+                                k.semanticCache()));
+            case ApiKeySemanticCacheChanged c ->
+                keys.computeIfPresent(c.keyId(), (id, k) -> k.withSemanticCache(c.semanticCache()));
             case ChannelAdded c ->
                 channels.put(
                         c.channelId(),

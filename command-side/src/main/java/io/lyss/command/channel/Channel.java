@@ -3,6 +3,8 @@ package io.lyss.command.channel;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 import io.lyss.command.channel.api.AddChannel;
+import io.lyss.command.channel.api.CircuitTrialDecision;
+import io.lyss.command.channel.api.ClaimCircuitTrial;
 import io.lyss.command.channel.api.DisableChannel;
 import io.lyss.command.channel.api.EnableChannel;
 import io.lyss.command.channel.api.RecordCircuitChange;
@@ -16,11 +18,13 @@ import io.lyss.events.governance.ChannelSecretRotated;
 import io.lyss.events.governance.ChannelUpdated;
 import io.lyss.events.routing.ChannelCircuitClosed;
 import io.lyss.events.routing.ChannelCircuitOpened;
-import java.util.HashSet;
+import io.lyss.events.routing.ChannelCircuitTrialClaimed;
+import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
-import java.util.Set;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
@@ -38,8 +42,8 @@ class Channel {
     private int priority;
     private int weight;
     private boolean enabled;
-    /** Orchestrator instances whose circuit for this channel is open. */
-    private final Set<String> openCircuits = new HashSet<>();
+    /** The orchestrator instances' circuits for this channel, and its trial claim. */
+    private final CircuitState circuits = new CircuitState();
 
     Channel() {
         // for Axon
@@ -116,21 +120,37 @@ class Channel {
         }
     }
 
-    /** Repeated reports (a retried delivery, a change already recorded) record nothing. */
+    /**
+     * Repeated reports (a retried delivery, a change already recorded) record nothing. A closing closes the channel
+     * everywhere: one instance's successful call (or trial) is enough (ADR 0034).
+     */
     @CommandHandler
     void handle(RecordCircuitChange command) {
         requireWorkspace(command.workspaceId());
-        boolean open = openCircuits.contains(command.instanceId());
-        if (command.open() && !open) {
+        if (command.open() && circuits.recordsOpening(command.instanceId())) {
             apply(new ChannelCircuitOpened(
                     channelId,
                     workspaceId,
                     command.instanceId(),
                     command.consecutiveFailures(),
                     command.lastFailure()));
-        } else if (!command.open() && open) {
+        } else if (!command.open() && circuits.recordsClosing()) {
             apply(new ChannelCircuitClosed(channelId, workspaceId, command.instanceId()));
         }
+    }
+
+    /** Grants the one trial call of an open period to the first instance that asks (ADR 0034). */
+    @CommandHandler
+    CircuitTrialDecision handle(ClaimCircuitTrial command) {
+        requireWorkspace(command.workspaceId());
+        Instant now = GenericEventMessage.clock.instant();
+        CircuitTrialDecision decided = circuits.decideTrial(command.instanceId(), command.openFor(), now);
+        if (decided != null) {
+            return decided;
+        }
+        Instant until = now.plus(command.claimFor());
+        apply(new ChannelCircuitTrialClaimed(channelId, workspaceId, command.instanceId(), until));
+        return CircuitTrialDecision.granted(until);
     }
 
     @EventSourcingHandler
@@ -163,12 +183,17 @@ class Channel {
     }
 
     @EventSourcingHandler
-    void on(ChannelCircuitOpened event) {
-        openCircuits.add(event.instanceId());
+    void on(ChannelCircuitOpened event, @Timestamp Instant at) {
+        circuits.opened(event.instanceId(), at);
     }
 
     @EventSourcingHandler
     void on(ChannelCircuitClosed event) {
-        openCircuits.remove(event.instanceId());
+        circuits.closed();
+    }
+
+    @EventSourcingHandler
+    void on(ChannelCircuitTrialClaimed event) {
+        circuits.trialClaimed(event.instanceId(), event.claimedUntil());
     }
 }

@@ -1,6 +1,8 @@
 package io.lyss.command.channel;
 
 import io.lyss.command.channel.api.AddChannel;
+import io.lyss.command.channel.api.CircuitTrialDecision;
+import io.lyss.command.channel.api.ClaimCircuitTrial;
 import io.lyss.command.channel.api.DisableChannel;
 import io.lyss.command.channel.api.EnableChannel;
 import io.lyss.command.channel.api.RecordCircuitChange;
@@ -16,6 +18,9 @@ import io.lyss.events.governance.ProviderType;
 import io.lyss.events.governance.SealedSecret;
 import io.lyss.events.routing.ChannelCircuitClosed;
 import io.lyss.events.routing.ChannelCircuitOpened;
+import io.lyss.events.routing.ChannelCircuitTrialClaimed;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.junit.jupiter.api.Test;
@@ -125,5 +130,117 @@ class ChannelTest {
         fixture.given(added)
                 .when(new RecordCircuitChange("ch_1", "ws_other", "orchestrator-a", true, 5, "HTTP 503"))
                 .expectException(NotFoundInWorkspaceException.class);
+    }
+
+    @Test
+    void oneTrialPerOpenPeriodGoesToTheFirstInstanceThatAsksAfterThePeriod() {
+        Instant openedAt = Instant.parse("2026-11-26T10:00:00Z");
+        Instant afterPeriod = openedAt.plus(OPEN_FOR).plusSeconds(1);
+        var claimed = new ChannelCircuitTrialClaimed("ch_1", "ws_1", "orchestrator-b", afterPeriod.plus(CLAIM_FOR));
+
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(openedAt.plusSeconds(10))
+                .when(claim("orchestrator-b"))
+                .expectNoEvents()
+                .expectResultMessagePayload(CircuitTrialDecision.waitUntil(openedAt.plus(OPEN_FOR)));
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .when(claim("orchestrator-b"))
+                .expectEvents(claimed)
+                .expectResultMessagePayload(CircuitTrialDecision.granted(afterPeriod.plus(CLAIM_FOR)));
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .andGiven(claimed)
+                .when(claim("orchestrator-a"))
+                .expectNoEvents()
+                .expectResultMessagePayload(CircuitTrialDecision.waitUntil(afterPeriod.plus(CLAIM_FOR)));
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .andGiven(claimed)
+                .when(claim("orchestrator-b"))
+                .expectNoEvents()
+                .expectResultMessagePayload(CircuitTrialDecision.granted(afterPeriod.plus(CLAIM_FOR)));
+    }
+
+    @Test
+    void aLapsedClaimIsGrantedAgainAndAClosedChannelNeedsNoTrial() {
+        Instant openedAt = Instant.parse("2026-11-26T10:00:00Z");
+        Instant afterPeriod = openedAt.plus(OPEN_FOR).plusSeconds(1);
+        Instant lapsed = afterPeriod.plus(CLAIM_FOR).plusSeconds(1);
+
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .andGiven(new ChannelCircuitTrialClaimed("ch_1", "ws_1", "orchestrator-b", afterPeriod.plus(CLAIM_FOR)))
+                .andGivenCurrentTime(lapsed)
+                .when(claim("orchestrator-a"))
+                .expectEvents(new ChannelCircuitTrialClaimed("ch_1", "ws_1", "orchestrator-a", lapsed.plus(CLAIM_FOR)));
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(
+                        added(), openedBy("orchestrator-a"), new ChannelCircuitClosed("ch_1", "ws_1", "orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .when(claim("orchestrator-b"))
+                .expectNoEvents()
+                .expectResultMessagePayload(CircuitTrialDecision.closed());
+        fixture.given(added())
+                .when(new ClaimCircuitTrial("ch_1", "ws_other", "orchestrator-a", OPEN_FOR, CLAIM_FOR))
+                .expectException(NotFoundInWorkspaceException.class);
+    }
+
+    @Test
+    void theTrialsOutcomeIsRecordedForEveryInstanceAndEndsTheClaim() {
+        Instant openedAt = Instant.parse("2026-11-26T10:00:00Z");
+        Instant afterPeriod = openedAt.plus(OPEN_FOR).plusSeconds(1);
+        var claimed = new ChannelCircuitTrialClaimed("ch_1", "ws_1", "orchestrator-b", afterPeriod.plus(CLAIM_FOR));
+
+        // a failed trial opens again, even for an instance whose circuit was already open: a new period
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"), openedBy("orchestrator-b"))
+                .andGivenCurrentTime(afterPeriod)
+                .andGiven(claimed)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-b", true, 5, "HTTP 503"))
+                .expectEvents(new ChannelCircuitOpened("ch_1", "ws_1", "orchestrator-b", 5, "HTTP 503"));
+        // and the new period is waited for by everyone
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .andGiven(claimed, new ChannelCircuitOpened("ch_1", "ws_1", "orchestrator-b", 5, "HTTP 503"))
+                .when(claim("orchestrator-a"))
+                .expectNoEvents()
+                .expectResultMessagePayload(CircuitTrialDecision.waitUntil(afterPeriod.plus(OPEN_FOR)));
+        // a successful trial by an instance that only learned of the opening closes the channel for all
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(added(), openedBy("orchestrator-a"))
+                .andGivenCurrentTime(afterPeriod)
+                .andGiven(claimed)
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-b", false, 0, null))
+                .expectEvents(new ChannelCircuitClosed("ch_1", "ws_1", "orchestrator-b"));
+        fixture.givenCurrentTime(openedAt)
+                .andGiven(
+                        added(),
+                        openedBy("orchestrator-a"),
+                        openedBy("orchestrator-b"),
+                        new ChannelCircuitClosed("ch_1", "ws_1", "orchestrator-b"))
+                .when(new RecordCircuitChange("ch_1", "ws_1", "orchestrator-a", false, 0, null))
+                .expectNoEvents();
+    }
+
+    private static final Duration OPEN_FOR = Duration.ofSeconds(30);
+    private static final Duration CLAIM_FOR = Duration.ofSeconds(60);
+
+    private ChannelAdded added() {
+        return new ChannelAdded("ch_1", "ws_1", "main", ProviderType.OPENAI, "https://x", List.of("m"), 0, 1, sealed);
+    }
+
+    private static ChannelCircuitOpened openedBy(String instanceId) {
+        return new ChannelCircuitOpened("ch_1", "ws_1", instanceId, 5, "HTTP 503");
+    }
+
+    private static ClaimCircuitTrial claim(String instanceId) {
+        return new ClaimCircuitTrial("ch_1", "ws_1", instanceId, OPEN_FOR, CLAIM_FOR);
     }
 }
