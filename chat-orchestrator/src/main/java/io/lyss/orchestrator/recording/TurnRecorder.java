@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,23 +26,36 @@ public final class TurnRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRecorder.class);
     private static final int CAPACITY = 100_000;
+    /** Bytes (estimated) that turns waiting to be reported may hold: the backlog is bounded in memory too. */
+    static final int BYTES_BUDGET = 128 * 1024 * 1024;
+    /** What a turn holds besides its question and answer (ids, figures, its run's timeline), estimated. */
+    private static final int TURN_OVERHEAD_BYTES = 2048;
+
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     private static final Duration FULL_WAIT = Duration.ofSeconds(30);
 
     /** What waits for the sender: a turn, or a flush waiting for the turns taken before it. */
     private sealed interface Pending {}
 
-    private record Turn(FinishedTurn turn) implements Pending {}
+    private record Turn(FinishedTurn turn, int bytes) implements Pending {}
 
     private record Flush(CountDownLatch done) implements Pending {}
 
     private final TurnBatchSender sender;
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>(CAPACITY);
     private final Duration linger;
+    private final int bytesBudget;
+    private final Semaphore room;
     private final Thread thread;
     private volatile boolean closing;
 
     public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger) {
+        this(commandSideUrl, internalToken, json, linger, BYTES_BUDGET);
+    }
+
+    TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger, int bytesBudget) {
+        this.bytesBudget = bytesBudget;
+        this.room = new Semaphore(bytesBudget, true); // fair: a large turn is not overtaken for ever by small ones
         this.sender = new TurnBatchSender(new InternalPoster(commandSideUrl, internalToken, json), json, CLOSE_WAIT);
         this.linger = linger;
         this.thread = Thread.ofPlatform()
@@ -52,13 +66,37 @@ public final class TurnRecorder implements AutoCloseable {
     }
 
     /**
-     * Takes a turn to report. When {@value #CAPACITY} turns already wait (the command side is down or slower than
+     * Takes a turn to report. When {@value #CAPACITY} turns, or {@value #BYTES_BUDGET} bytes of them (estimated:
+     * their questions and answers, and a fixed overhead), already wait (the command side is down or slower than
      * the traffic), the caller waits up to {@code FULL_WAIT} for room: back-pressure on the request that produced
-     * the turn, rather than a turn silently dropped.
+     * the turn, rather than a turn silently dropped or a heap exhausted.
      */
     public void record(FinishedTurn turn) {
-        if (!enqueue(new Turn(turn))) {
+        int bytes = (int) Math.min(bytesBudget, estimatedBytes(turn));
+        if (!takeRoom(bytes)) {
+            LOG.error("Turn {} is not recorded: the recorder is closed or full", turn.turnId());
+            return;
+        }
+        if (!enqueue(new Turn(turn, bytes))) {
+            room.release(bytes);
             LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
+        }
+    }
+
+    static long estimatedBytes(FinishedTurn turn) {
+        return 2L * (length(turn.question()) + length(turn.answer())) + TURN_OVERHEAD_BYTES;
+    }
+
+    private static long length(String text) {
+        return text == null ? 0 : text.length();
+    }
+
+    private boolean takeRoom(int bytes) {
+        try {
+            return !closing && room.tryAcquire(bytes, FULL_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -106,12 +144,16 @@ public final class TurnRecorder implements AutoCloseable {
                 }
                 taken.add(first);
                 gather(taken);
-                List<FinishedTurn> batch = taken.stream()
+                List<Turn> turns = taken.stream()
                         .filter(Turn.class::isInstance)
-                        .map(pending -> ((Turn) pending).turn())
+                        .map(Turn.class::cast)
                         .toList();
-                if (!batch.isEmpty()) {
-                    sender.deliver(batch, () -> closing);
+                if (!turns.isEmpty()) {
+                    try {
+                        sender.deliver(turns.stream().map(Turn::turn).toList(), () -> closing);
+                    } finally {
+                        room.release(turns.stream().mapToInt(Turn::bytes).sum());
+                    }
                 }
                 taken.stream()
                         .filter(Flush.class::isInstance)

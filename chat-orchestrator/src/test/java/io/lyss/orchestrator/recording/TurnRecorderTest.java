@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -102,16 +103,45 @@ class TurnRecorderTest {
         assertThat(storedTurnIds).containsExactlyInAnyOrder("t-a", "t-b", "t-c");
     }
 
+    @Test
+    void whenTheWaitingTurnsFillTheByteBudgetTheNextTurnWaitsForRoom() throws Exception {
+        releaseFirstCall = new CountDownLatch(1);
+        String answer = "x".repeat(8_000); // about 18 KB estimated: fills the 16 KB budget alone
+        try (var recorder = recorder(Duration.ofMillis(10), 16 * 1024)) {
+            recorder.record(turn("t-big", answer));
+            assertThat(firstCallHeld.await(10, TimeUnit.SECONDS)).isTrue();
+            var next = new CompletableFuture<Void>();
+            Thread.ofVirtual().start(() -> {
+                recorder.record(turn("t-next", "short"));
+                next.complete(null);
+            });
+            // the first turn is still being reported: no room for the next one yet
+            await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
+            releaseFirstCall.countDown();
+            await().atMost(Duration.ofSeconds(20)).until(next::isDone);
+            await().atMost(Duration.ofSeconds(20)).until(() -> storedTurnIds.contains("t-next"));
+        }
+        assertThat(storedTurnIds).containsExactly("t-big", "t-next");
+    }
+
     private TurnRecorder recorder() throws IOException {
         return recorder(Duration.ofMillis(10));
     }
 
     private TurnRecorder recorder(Duration linger) throws IOException {
+        return recorder(linger, TurnRecorder.BYTES_BUDGET);
+    }
+
+    private TurnRecorder recorder(Duration linger, int bytesBudget) throws IOException {
         commandSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         commandSide.createContext(TurnBatchSender.PATH, this::answer);
         commandSide.start();
         return new TurnRecorder(
-                "http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json, linger);
+                "http://127.0.0.1:" + commandSide.getAddress().getPort(),
+                "internal-test-token",
+                json,
+                linger,
+                bytesBudget);
     }
 
     private void answer(HttpExchange exchange) throws IOException {
@@ -147,6 +177,10 @@ class TurnRecorderTest {
     }
 
     private static FinishedTurn turn(String turnId) {
+        return turn(turnId, "a");
+    }
+
+    private static FinishedTurn turn(String turnId, String answer) {
         return new FinishedTurn(
                 "conv_" + turnId,
                 turnId,
@@ -156,7 +190,7 @@ class TurnRecorderTest {
                 "gpt-test",
                 "ch_1",
                 "q",
-                "a",
+                answer,
                 "stop",
                 3,
                 2,
