@@ -83,7 +83,7 @@ public final class TurnRecorder implements AutoCloseable {
         }
     }
 
-    static long estimatedBytes(FinishedTurn turn) {
+    private static long estimatedBytes(FinishedTurn turn) {
         return 2L * (length(turn.question()) + length(turn.answer())) + TURN_OVERHEAD_BYTES;
     }
 

@@ -82,11 +82,7 @@ class TurnBatchRecorder {
         List<Sealed> sealed = new ArrayList<>(turns.size());
         for (TurnReport turn : turns) {
             try {
-                RecordTurn command = turn.toCommand(sealer.seal(turn));
-                sealed.add(new Sealed(
-                        turn.turnId(),
-                        message(turn.opensConversation() ? new RecordOpeningTurn(command) : command, turn),
-                        message(command, turn)));
+                sealed.add(new Sealed(turn, turn.toCommand(sealer.seal(turn))));
             } catch (RuntimeException e) {
                 rejected.add(refused(turn.turnId(), e));
             }
@@ -114,7 +110,7 @@ class TurnBatchRecorder {
             try {
                 commands.sendAndWait(turn.lookedUp());
             } catch (RuntimeException e) {
-                rejected.add(refused(turn.turnId(), e));
+                rejected.add(refused(turn.report().turnId(), e));
             }
         }
         return rejected;
@@ -138,9 +134,17 @@ class TurnBatchRecorder {
                 .andMetaData(turn.provenance().asMetaData());
     }
 
-    /**
-     * A turn sealed and ready to record: as sent in a batch, and as sent alone (looking its conversation up, so a
-     * second delivery is recognised).
-     */
-    private record Sealed(String turnId, CommandMessage<?> inBatch, CommandMessage<?> lookedUp) {}
+    /** A turn sealed and ready to record. */
+    private record Sealed(TurnReport report, RecordTurn command) {
+
+        /** As sent in a batch: a turn that opens its conversation does not look it up. */
+        CommandMessage<?> inBatch() {
+            return message(report.opensConversation() ? new RecordOpeningTurn(command) : command, report);
+        }
+
+        /** As sent alone: its conversation is looked up, so a second delivery is recognised. */
+        CommandMessage<?> lookedUp() {
+            return message(command, report);
+        }
+    }
 }
