@@ -39,10 +39,15 @@ import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -53,6 +58,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * routing (a real HTTP server speaking OpenAI's protocol), scope isolation, and erasure of a user.
  */
 @SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
+@ExtendWith(OutputCaptureExtension.class)
 class MemoryEndToEndIT {
 
     private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
@@ -99,6 +106,13 @@ class MemoryEndToEndIT {
         properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
         properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
         properties.add("lyss.security.internal-token", () -> INTERNAL_TOKEN);
+    }
+
+    private CapturedOutput serverOutput;
+
+    @BeforeEach
+    void captureServerOutput(CapturedOutput output) {
+        serverOutput = output;
     }
 
     @BeforeAll
@@ -616,7 +630,7 @@ class MemoryEndToEndIT {
     private JsonNode mem0(String method, String path, String key, String body) {
         HttpResponse<String> response = send(method, path, "Token " + key, body);
         assertThat(response.statusCode())
-                .as(method + " " + path + ": " + response.body())
+                .as(() -> method + " " + path + ": " + response.body() + ServerLog.problems(serverOutput))
                 .isEqualTo(200);
         try {
             return JSON.readTree(response.body());

@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -32,6 +33,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * calls included), the answer cache, circuit events, CORS and bad input, through the real PostgreSQL and Kafka.
  */
 @SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
 class OpenAiSdkCompatibilityIT {
 
     private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();

@@ -34,6 +34,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -42,6 +43,7 @@ import org.springframework.test.context.DynamicPropertySource;
  * {@code infra/bin/lyss-infra}, with the provider replaced by a real HTTP server speaking OpenAI's protocol.
  */
 @SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
+@DirtiesContext
 @ExtendWith(OutputCaptureExtension.class)
 class PlatformEndToEndIT {
 

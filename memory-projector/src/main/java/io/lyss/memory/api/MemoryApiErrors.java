@@ -36,7 +36,7 @@ class MemoryApiErrors {
 
     @ExceptionHandler({CommandSideUnavailableException.class, UncheckedIOException.class})
     ResponseEntity<Map<String, String>> unavailable(RuntimeException e) {
-        LOG.warn("Memory store unavailable: {}", e.getMessage());
+        LOG.warn("Memory store unavailable: {} (cause: {})", e.getMessage(), String.valueOf(e.getCause()));
         return answer(HttpStatus.SERVICE_UNAVAILABLE, "The memory store is unavailable; try again shortly.");
     }
 

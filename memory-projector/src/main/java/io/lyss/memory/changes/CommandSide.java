@@ -71,7 +71,8 @@ public final class CommandSide {
             }
             return response.body().length == 0 ? json.createObjectNode() : json.readTree(response.body());
         } catch (IOException e) {
-            throw new CommandSideUnavailableException(e.getClass().getSimpleName() + " calling " + path);
+            throw new CommandSideUnavailableException(
+                    e.getClass().getSimpleName() + " calling " + path + ": " + e.getMessage());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new CommandSideUnavailableException("interrupted calling " + path);
