@@ -8,6 +8,7 @@ import io.lyss.orchestrator.cache.CacheProperties;
 import io.lyss.orchestrator.cache.ProjectedAnswerCache;
 import io.lyss.orchestrator.cache.SemanticIndex;
 import io.lyss.orchestrator.chat.UpstreamCaller;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import io.lyss.orchestrator.erasure.ErasedUsers;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
@@ -90,26 +91,22 @@ public class OrchestratorAutoConfiguration {
         return new ChannelRouter(new Random());
     }
 
+    /** The command side's internal API: one client for the recording, the quotas and the circuit trial claims. */
+    @Bean
+    CommandSideApi commandSideApi(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
+        return new CommandSideApi(properties.commandSideUrl(), security.internalToken(), json);
+    }
+
     /**
      * This instance's circuit breakers; their changes are reported under the instance's id, and the trial after an
      * open period is claimed on the command side, so that one instance probes for all (ADR 0034).
      */
     @Bean
     CircuitBreakers circuitBreakers(
-            RoutingProperties routing,
-            OrchestratorProperties properties,
-            SecurityProperties security,
-            QuotaProperties instance,
-            ObjectMapper json) {
-        var reporter =
-                new CircuitReporter(properties.commandSideUrl(), security.internalToken(), json, instance.instanceId());
+            RoutingProperties routing, CommandSideApi commandSide, QuotaProperties instance, ObjectMapper json) {
+        var reporter = new CircuitReporter(commandSide, instance.instanceId());
         var trials = new CommandSideTrialClaims(
-                properties.commandSideUrl(),
-                security.internalToken(),
-                json,
-                instance.instanceId(),
-                routing.circuitOpenFor(),
-                routing.circuitTrialClaimFor());
+                commandSide, json, instance.instanceId(), routing.circuitOpenFor(), routing.circuitTrialClaimFor());
         return new CircuitBreakers(
                 routing.circuitFailureThreshold(), routing.circuitOpenFor(), Clock.systemUTC(), reporter, trials);
     }
@@ -161,15 +158,13 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    TurnRecorder turnRecorder(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
-        return new TurnRecorder(
-                properties.commandSideUrl(), security.internalToken(), json, properties.recordingLinger());
+    TurnRecorder turnRecorder(CommandSideApi commandSide, OrchestratorProperties properties, ObjectMapper json) {
+        return new TurnRecorder(commandSide, json, properties.recordingLinger());
     }
 
     @Bean
-    EmbeddingSpendRecorder embeddingSpendRecorder(
-            OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
-        return new EmbeddingSpendRecorder(properties.commandSideUrl(), security.internalToken(), json);
+    EmbeddingSpendRecorder embeddingSpendRecorder(CommandSideApi commandSide) {
+        return new EmbeddingSpendRecorder(commandSide);
     }
 
     /** Memory for the workflow's memory node, only when a memory projector is configured. */

@@ -2,14 +2,11 @@ package io.lyss.orchestrator.quota;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +18,7 @@ public class QuotaClient {
 
     private static final Logger LOG = LoggerFactory.getLogger(QuotaClient.class);
     private static final int SETTLE_ATTEMPTS = 8;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(10);
 
     /** A granted lease; {@code expiresInMillis} is measured from when the answer arrived. */
     public record Lease(String leaseId, long tokens, long costMicros, long expiresInMillis) {}
@@ -49,17 +47,11 @@ public class QuotaClient {
         }
     }
 
-    private final String baseUrl;
-    private final String internalToken;
+    private final CommandSideApi commandSide;
     private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
 
-    public QuotaClient(String commandSideUrl, String internalToken, ObjectMapper json) {
-        this.baseUrl = commandSideUrl.replaceAll("/+$", "");
-        this.internalToken = internalToken;
+    public QuotaClient(CommandSideApi commandSide, ObjectMapper json) {
+        this.commandSide = commandSide;
         this.json = json;
     }
 
@@ -111,13 +103,8 @@ public class QuotaClient {
 
     private JsonNode post(String path, Map<String, Object> body) {
         try {
-            HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(10))
-                    .header("Content-Type", "application/json")
-                    .header("Authorization", "Bearer " + internalToken)
-                    .POST(HttpRequest.BodyPublishers.ofByteArray(json.writeValueAsBytes(body)))
-                    .build();
-            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response =
+                    commandSide.post(path, commandSide.body(body, "a quota request"), ANSWER_TIMEOUT);
             int status = response.statusCode();
             if (status / 100 == 2) {
                 return response.body().length == 0 ? json.nullNode() : json.readTree(response.body());

@@ -3,8 +3,8 @@ package io.lyss.orchestrator.quota;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.OrchestratorProperties;
 import io.lyss.orchestrator.chat.TokenEstimator;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import io.lyss.orchestrator.pricing.PriceTable;
-import io.lyss.security.access.SecurityProperties;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -27,8 +27,8 @@ class QuotaConfiguration {
     }
 
     @Bean
-    QuotaClient quotaClient(OrchestratorProperties properties, SecurityProperties security, ObjectMapper json) {
-        return new QuotaClient(properties.commandSideUrl(), security.internalToken(), json);
+    QuotaClient quotaClient(CommandSideApi commandSide, ObjectMapper json) {
+        return new QuotaClient(commandSide, json);
     }
 
     @Bean

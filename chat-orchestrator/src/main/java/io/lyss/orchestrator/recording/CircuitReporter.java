@@ -1,6 +1,6 @@
 package io.lyss.orchestrator.recording;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.routing.CircuitListener;
 import java.util.UUID;
@@ -24,8 +24,8 @@ public final class CircuitReporter implements CircuitListener {
     private final InternalPoster poster;
     private final String instanceId;
 
-    public CircuitReporter(String commandSideUrl, String internalToken, ObjectMapper json, String instanceId) {
-        this.poster = new InternalPoster(commandSideUrl, internalToken, json);
+    public CircuitReporter(CommandSideApi commandSide, String instanceId) {
+        this.poster = new InternalPoster(commandSide);
         this.instanceId = instanceId;
     }
 

@@ -1,6 +1,6 @@
 package io.lyss.orchestrator.recording;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 
 /**
  * Reports embeddings spend to the command side, off the request path, retrying until stored (the command side
@@ -10,8 +10,8 @@ public final class EmbeddingSpendRecorder {
 
     private final InternalPoster poster;
 
-    public EmbeddingSpendRecorder(String commandSideUrl, String internalToken, ObjectMapper json) {
-        this.poster = new InternalPoster(commandSideUrl, internalToken, json);
+    public EmbeddingSpendRecorder(CommandSideApi commandSide) {
+        this.poster = new InternalPoster(commandSide);
     }
 
     public void record(EmbeddingSpend spend) {

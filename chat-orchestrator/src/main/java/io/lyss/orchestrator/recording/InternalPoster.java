@@ -1,14 +1,9 @@
 package io.lyss.orchestrator.recording;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,19 +15,12 @@ final class InternalPoster {
 
     private static final Logger LOG = LoggerFactory.getLogger(InternalPoster.class);
     private static final int ATTEMPTS = 8;
+    private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(30);
 
-    private final String baseUrl;
-    private final String internalToken;
-    private final ObjectMapper json;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(5))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
+    private final CommandSideApi commandSide;
 
-    InternalPoster(String commandSideUrl, String internalToken, ObjectMapper json) {
-        this.baseUrl = commandSideUrl.replaceAll("/+$", "");
-        this.internalToken = internalToken;
-        this.json = json;
+    InternalPoster(CommandSideApi commandSide) {
+        this.commandSide = commandSide;
     }
 
     /** Delivers in the background; {@code what} names the report in log lines (never its content). */
@@ -43,25 +31,18 @@ final class InternalPoster {
 
     /** One attempt, on the caller's thread: the command side's answer. */
     HttpResponse<byte[]> send(String path, byte[] body) throws IOException, InterruptedException {
-        return http.send(request(path, body), HttpResponse.BodyHandlers.ofByteArray());
+        return commandSide.post(path, body, ANSWER_TIMEOUT);
     }
 
-    private HttpRequest request(String path, byte[] body) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path))
-                .timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + internalToken)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
+    byte[] body(Object report, String what) {
+        return commandSide.body(report, what);
     }
 
     private void deliver(String path, byte[] body, String what) {
-        HttpRequest request = request(path, body);
         Duration backoff = Duration.ofMillis(200);
         for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
             try {
-                int status = http.send(request, HttpResponse.BodyHandlers.discarding())
-                        .statusCode();
+                int status = send(path, body).statusCode();
                 if (status / 100 == 2) {
                     return;
                 }
@@ -86,14 +67,6 @@ final class InternalPoster {
             backoff = backoff.multipliedBy(2);
         }
         LOG.error("{} could not be recorded after {} attempts", what, ATTEMPTS);
-    }
-
-    byte[] body(Object report, String what) {
-        try {
-            return json.writeValueAsBytes(report);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialize " + what, e);
-        }
     }
 
     private static boolean pause(Duration backoff) {

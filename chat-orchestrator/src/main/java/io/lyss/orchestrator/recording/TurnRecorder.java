@@ -1,6 +1,7 @@
 package io.lyss.orchestrator.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,14 +50,14 @@ public final class TurnRecorder implements AutoCloseable {
     private final Thread thread;
     private volatile boolean closing;
 
-    public TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger) {
-        this(commandSideUrl, internalToken, json, linger, BYTES_BUDGET);
+    public TurnRecorder(CommandSideApi commandSide, ObjectMapper json, Duration linger) {
+        this(commandSide, json, linger, BYTES_BUDGET);
     }
 
-    TurnRecorder(String commandSideUrl, String internalToken, ObjectMapper json, Duration linger, int bytesBudget) {
+    TurnRecorder(CommandSideApi commandSide, ObjectMapper json, Duration linger, int bytesBudget) {
         this.bytesBudget = bytesBudget;
         this.room = new Semaphore(bytesBudget, true); // fair: a large turn is not overtaken for ever by small ones
-        this.sender = new TurnBatchSender(new InternalPoster(commandSideUrl, internalToken, json), json, CLOSE_WAIT);
+        this.sender = new TurnBatchSender(new InternalPoster(commandSide), json, CLOSE_WAIT);
         this.linger = linger;
         this.thread = Thread.ofPlatform()
                 .daemon()

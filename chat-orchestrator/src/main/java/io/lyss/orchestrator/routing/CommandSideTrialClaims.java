@@ -1,21 +1,17 @@
 package io.lyss.orchestrator.routing;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,30 +25,21 @@ public final class CommandSideTrialClaims implements TrialClaims {
     private static final Logger LOG = LoggerFactory.getLogger(CommandSideTrialClaims.class);
     private static final Duration ANSWER_TIMEOUT = Duration.ofSeconds(5);
 
-    private final URI endpoint;
-    private final String internalToken;
+    private static final String PATH = "/internal/v1/channel-circuits/trial-claims";
+
+    private final CommandSideApi commandSide;
     private final ObjectMapper json;
     private final String instanceId;
     private final Duration openFor;
     private final Duration claimFor;
-    private final HttpClient http = HttpClient.newBuilder()
-            .connectTimeout(Duration.ofSeconds(2))
-            .executor(Executors.newVirtualThreadPerTaskExecutor())
-            .build();
 
     /**
      * @param openFor this instance's {@code circuit-open-for}
      * @param claimFor how long a granted claim holds if this instance never reports the trial's outcome
      */
     public CommandSideTrialClaims(
-            String commandSideUrl,
-            String internalToken,
-            ObjectMapper json,
-            String instanceId,
-            Duration openFor,
-            Duration claimFor) {
-        this.endpoint = URI.create(commandSideUrl.replaceAll("/+$", "") + "/internal/v1/channel-circuits/trial-claims");
-        this.internalToken = internalToken;
+            CommandSideApi commandSide, ObjectMapper json, String instanceId, Duration openFor, Duration claimFor) {
+        this.commandSide = commandSide;
         this.json = json;
         this.instanceId = instanceId;
         this.openFor = openFor;
@@ -61,13 +48,8 @@ public final class CommandSideTrialClaims implements TrialClaims {
 
     @Override
     public CompletableFuture<Decision> claim(ChannelRoute channel) {
-        var request = HttpRequest.newBuilder(endpoint)
-                .timeout(ANSWER_TIMEOUT)
-                .header("Content-Type", "application/json")
-                .header("Authorization", "Bearer " + internalToken)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body(channel)))
-                .build();
-        return http.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray())
+        return commandSide
+                .postAsync(PATH, body(channel), ANSWER_TIMEOUT)
                 .thenApply(response -> decision(channel, response))
                 .whenComplete((decision, failure) -> {
                     if (failure != null) {
@@ -80,16 +62,14 @@ public final class CommandSideTrialClaims implements TrialClaims {
     }
 
     private byte[] body(ChannelRoute channel) {
-        try {
-            return json.writeValueAsBytes(Map.of(
-                    "channelId", channel.channelId(),
-                    "workspaceId", channel.workspaceId(),
-                    "instanceId", instanceId,
-                    "openForMillis", openFor.toMillis(),
-                    "claimForMillis", claimFor.toMillis()));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("Cannot serialise a trial claim", e);
-        }
+        return commandSide.body(
+                Map.of(
+                        "channelId", channel.channelId(),
+                        "workspaceId", channel.workspaceId(),
+                        "instanceId", instanceId,
+                        "openForMillis", openFor.toMillis(),
+                        "claimForMillis", claimFor.toMillis()),
+                "a trial claim");
     }
 
     private Decision decision(ChannelRoute channel, HttpResponse<byte[]> response) {

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.lyss.orchestrator.commandside.CommandSideApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -137,8 +138,8 @@ class TurnRecorderTest {
         commandSide.createContext(TurnBatchSender.PATH, this::answer);
         commandSide.start();
         return new TurnRecorder(
-                "http://127.0.0.1:" + commandSide.getAddress().getPort(),
-                "internal-test-token",
+                new CommandSideApi(
+                        "http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json),
                 json,
                 linger,
                 bytesBudget);
