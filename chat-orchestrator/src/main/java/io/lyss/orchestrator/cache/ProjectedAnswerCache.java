@@ -46,7 +46,10 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
         return semantic.nearest(lookup.workspaceId(), lookup.model(), lookup.question());
     }
 
-    /** Remembers a reusable answer (called by the feed, off the request path). */
+    /**
+     * Remembers a reusable answer (called by the feed, off the request path). The semantic entry goes in first (its
+     * embedding takes the time): once the exact request is answered from the cache, so is a similar one.
+     */
     void remember(
             String workspaceId,
             String model,
@@ -55,10 +58,10 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
             CachedAnswer answer,
             String subject) {
         String owner = owner(workspaceId, subject);
+        semantic.add(workspaceId, model, question, answer, owner);
         synchronized (exact) {
             exact.put(key(workspaceId, model, requestHash), new Stored(answer, owner));
         }
-        semantic.add(workspaceId, model, question, answer, owner);
     }
 
     /** Drops every answer that came from the user's turns: it is never served again. */
