@@ -2,6 +2,7 @@ package io.lyss.memory.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
+import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -74,6 +75,15 @@ public final class MemoryIndex {
                 if (!"resource_already_exists_exception".equals(e.error().type())) {
                     throw e;
                 }
+            }
+            // Another thread (the feed, another request) may have created it a moment ago: until its primary shard
+            // is active, searches are answered 503.
+            if (elasticsearch
+                    .cluster()
+                    .health(h ->
+                            h.index(name).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))
+                    .timedOut()) {
+                throw new IOException("the memory index " + name + " has no active shard yet");
             }
             return null;
         });
