@@ -2,7 +2,6 @@ package io.lyss.memory.index;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch._types.ElasticsearchException;
-import co.elastic.clients.elasticsearch._types.HealthStatus;
 import co.elastic.clients.elasticsearch._types.SortOrder;
 import co.elastic.clients.elasticsearch._types.mapping.DynamicMapping;
 import co.elastic.clients.elasticsearch.core.GetResponse;
@@ -77,11 +76,12 @@ public final class MemoryIndex {
                 }
             }
             // Another thread (the feed, another request) may have created it a moment ago: until its primary shard
-            // is active, searches are answered 503.
+            // is active, searches are answered 503. (Health "yellow" is not enough: Elasticsearch reports a new
+            // index whose primary is still initialising as yellow.)
             if (elasticsearch
                     .cluster()
                     .health(h ->
-                            h.index(name).waitForStatus(HealthStatus.Yellow).timeout(t -> t.time("30s")))
+                            h.index(name).waitForActiveShards(w -> w.count(1)).timeout(t -> t.time("30s")))
                     .timedOut()) {
                 throw new IOException("the memory index " + name + " has no active shard yet");
             }

@@ -2,6 +2,7 @@ package io.lyss.memory.index;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.json.jackson.JacksonJsonpMapper;
@@ -27,12 +28,15 @@ import io.lyss.memory.feed.FedEvent;
 import io.lyss.security.secrets.MasterKey;
 import io.lyss.security.secrets.SecretSealer;
 import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.flywaydb.core.Flyway;
@@ -77,6 +81,22 @@ class MemoryIndexProjectionIT {
         keys = new DataKeys(
                 jdbc, new SecretSealer(MasterKey.fromBase64(Base64.getEncoder().encodeToString(master))));
         cipher = new ContentCipher(keys);
+    }
+
+    @Test
+    void anIndexAnotherThreadIsStillCreatingIsSearchedOnceItsShardIsActive() throws Exception {
+        String name = "memory-it-" + UUID.randomUUID();
+        var creating = CompletableFuture.runAsync(
+                () -> new MemoryIndex(elasticsearch, name, embedder.dimensions()).ensureExists());
+        // the index exists before its primary shard is active; a search then is answered 503 unless it waits
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(1))
+                .until(() -> elasticsearch.indices().exists(e -> e.index(name)).value());
+        var searching = new MemoryIndex(elasticsearch, name, embedder.dimensions());
+
+        assertThat(searching.nearest(new Scope(workspace, "alice", null, null), embedder.embed("sailing"), 5, -1))
+                .isEmpty();
+        creating.get(30, TimeUnit.SECONDS);
     }
 
     @Test
