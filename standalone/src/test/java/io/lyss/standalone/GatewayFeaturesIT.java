@@ -273,18 +273,7 @@ class GatewayFeaturesIT extends GovernancePlatform {
     void toolsWorkThroughAnAnthropicChannelBlockingAndStreamed() throws Exception {
         String ws = calls.workspace("tools");
         try (var anthropic = new MockAnthropicServer()) {
-            var channel = client.post(
-                    "/admin/v1/workspaces/" + ws + "/channels",
-                    PLATFORM.adminToken,
-                    """
-                    {"name":"claude","provider":"anthropic","baseUrl":"%s","models":["claude-tools"],"apiKey":"sk-ant"}
-                    """
-                            .formatted(anthropic.baseUrl()));
-            assertThat(channel.status()).isEqualTo(201);
-            String key = calls.key(PLATFORM.adminToken, ws, "{\"name\":\"k\"}")
-                    .path("key")
-                    .asText();
-            await().atMost(Duration.ofSeconds(30)).until(() -> calls.models(key).contains("claude-tools"));
+            String key = keyForAnthropicChannel(ws, anthropic, "claude-tools");
 
             var blocking = post(PLATFORM.port, "/v1/chat/completions", key, toolRequest(false, "\"auto\""));
 
@@ -365,18 +354,7 @@ class GatewayFeaturesIT extends GovernancePlatform {
     void legacyFunctionsWorkThroughAnAnthropicChannelAndComeBackAsAFunctionCall() throws Exception {
         String ws = calls.workspace("functions");
         try (var anthropic = new MockAnthropicServer()) {
-            var channel = client.post(
-                    "/admin/v1/workspaces/" + ws + "/channels",
-                    PLATFORM.adminToken,
-                    """
-                    {"name":"claude","provider":"anthropic","baseUrl":"%s","models":["claude-functions"],"apiKey":"sk-ant"}
-                    """
-                            .formatted(anthropic.baseUrl()));
-            assertThat(channel.status()).isEqualTo(201);
-            String key = calls.key(PLATFORM.adminToken, ws, "{\"name\":\"k\"}")
-                    .path("key")
-                    .asText();
-            await().atMost(Duration.ofSeconds(30)).until(() -> calls.models(key).contains("claude-functions"));
+            String key = keyForAnthropicChannel(ws, anthropic, "claude-functions");
 
             var blocking = post(PLATFORM.port, "/v1/chat/completions", key, functionRequest(false, null));
 
@@ -714,5 +692,22 @@ class GatewayFeaturesIT extends GovernancePlatform {
         List<JsonNode> items = new ArrayList<>();
         array.forEach(items::add);
         return items.stream();
+    }
+
+    /** A key of the workspace, usable once the orchestrator knows the channel to the mock Anthropic server. */
+    private String keyForAnthropicChannel(String ws, MockAnthropicServer anthropic, String model) {
+        var channel = client.post(
+                "/admin/v1/workspaces/" + ws + "/channels",
+                PLATFORM.adminToken,
+                """
+                {"name":"claude","provider":"anthropic","baseUrl":"%s","models":["%s"],"apiKey":"sk-ant"}
+                """
+                        .formatted(anthropic.baseUrl(), model));
+        assertThat(channel.status()).isEqualTo(201);
+        String key = calls.key(PLATFORM.adminToken, ws, "{\"name\":\"k\"}")
+                .path("key")
+                .asText();
+        await().atMost(Duration.ofSeconds(30)).until(() -> calls.models(key).contains(model));
+        return key;
     }
 }

@@ -20,18 +20,7 @@ class CircuitBreakersTest {
 
     private final MutableClock clock = new MutableClock();
     private final List<String> changes = new ArrayList<>();
-    private final CircuitBreakers breakers =
-            new CircuitBreakers(3, Duration.ofSeconds(30), clock, new CircuitListener() {
-                @Override
-                public void opened(ChannelRoute channel, int consecutiveFailures, String lastFailure) {
-                    changes.add("opened " + channel.channelId() + " after " + consecutiveFailures + ": " + lastFailure);
-                }
-
-                @Override
-                public void closed(ChannelRoute channel) {
-                    changes.add("closed " + channel.channelId());
-                }
-            });
+    private final CircuitBreakers breakers = new CircuitBreakers(3, Duration.ofSeconds(30), clock, listener());
     private final ChannelRoute flaky = route("flaky");
     private final ChannelRoute steady = route("steady");
 
