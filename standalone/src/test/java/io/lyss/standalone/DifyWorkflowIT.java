@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.infra.LocalInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
@@ -34,9 +31,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class DifyWorkflowIT {
 
-    static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
-    static final int PORT = freePort();
-    static final String ADMIN_TOKEN = "admin-" + random(24);
+    static final PlatformUnderTest PLATFORM = new PlatformUnderTest();
+    static final LocalInfrastructure INFRA = PlatformUnderTest.INFRA;
+    static final int PORT = PLATFORM.port;
+    static final String ADMIN_TOKEN = PLATFORM.adminToken;
     static final int MAX_REQUEST_BYTES = 64 * 1024;
     static final ObjectMapper JSON = new ObjectMapper();
     static MockOpenAiServer upstream;
@@ -48,22 +46,9 @@ class DifyWorkflowIT {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> PORT);
-        properties.add("spring.datasource.url", INFRA::postgresUrl);
-        properties.add("spring.datasource.username", INFRA::postgresUser);
-        properties.add("spring.datasource.password", INFRA::postgresPassword);
-        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
-        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
+        PLATFORM.register(properties);
         properties.add("lyss.orchestrator.query-side-url", () -> "http://127.0.0.1:" + PORT);
         properties.add("lyss.orchestrator.max-request-bytes", () -> MAX_REQUEST_BYTES);
-        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
-        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
-        properties.add("lyss.memory.enabled", () -> "false");
-        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
-        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
     }
 
     @BeforeAll
@@ -497,23 +482,5 @@ class DifyWorkflowIT {
         } catch (IOException e) {
             throw new AssertionError("Not JSON: " + json, e);
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String random(int length) {
-        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
     }
 }

@@ -3,20 +3,18 @@ package io.lyss.standalone;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.lyss.infra.LocalInfrastructure;
-import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -28,17 +26,19 @@ import org.springframework.test.context.DynamicPropertySource;
  * The gateway's overhead, measured against calling the same mock upstream directly in the same run: latency at 1
  * and 50 connections and throughput (wrk), streaming time to first byte (JDK client), with every gateway request
  * recorded as events in the real event store. Each gateway (and the JIT) is warmed up first under the same load
- * ({@code lyss.bench.warm-up-seconds}), and every phase starts once the turns of the phases before it are recorded;
- * the sustained rate counts the time the last phase's recording needed after its load ended. Not part of
+ * ({@code lyss.bench.warm-up-seconds}), and every phase starts once the turns of the phases before it are recorded,
+ * relayed and projected; the sustained rate counts the time the last phase's recording needed after its load ended,
+ * and the time until the relay and every projection had it too is printed beside it. Not part of
  * {@code ./lyss test}; run it with the command in docs/benchmarks.md. It prints figures and checks only that every
  * request was recorded.
  */
 @SpringBootTest(classes = LyssApplication.class, webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT)
 class GatewayOverheadBenchmark {
 
-    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
-    private static final int PORT = freePort();
-    private static final String ADMIN_TOKEN = "admin-" + random(24);
+    private static final PlatformUnderTest PLATFORM = new PlatformUnderTest();
+    private static final LocalInfrastructure INFRA = PlatformUnderTest.INFRA;
+    private static final int PORT = PLATFORM.port;
+    private static final String ADMIN_TOKEN = PLATFORM.adminToken;
     private static final int SECONDS = Integer.getInteger("lyss.bench.seconds", 10);
     private static final int WARM_UP_SECONDS = Integer.getInteger("lyss.bench.warm-up-seconds", 30);
     private static final String BODY =
@@ -54,20 +54,7 @@ class GatewayOverheadBenchmark {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> PORT);
-        properties.add("spring.datasource.url", INFRA::postgresUrl);
-        properties.add("spring.datasource.username", INFRA::postgresUser);
-        properties.add("spring.datasource.password", INFRA::postgresPassword);
-        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
-        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
-        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
-        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
-        properties.add("lyss.memory.enabled", () -> "false");
-        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
-        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
+        PLATFORM.register(properties);
         properties.add("logging.level.io.lyss", () -> "WARN");
     }
 
@@ -90,20 +77,24 @@ class GatewayOverheadBenchmark {
             Wrk.run(direct, BODY, Map.of(), 4, 3);
             var recorded = new Recorded(before, warmUp.requests() - warmUp.errors());
             recorded.awaitAll();
+            awaitProjected();
 
             var direct1 = Wrk.run(direct, BODY, Map.of(), 1, SECONDS);
             var gateway1 = Wrk.run(gateway, BODY, gatewayHeaders, 1, SECONDS);
             recorded.add(gateway1).awaitAll();
+            awaitProjected();
             var direct50 = Wrk.run(direct, BODY, Map.of(), 50, SECONDS);
             var gateway50 = Wrk.run(gateway, BODY, gatewayHeaders, 50, SECONDS);
             double recordedAfter = recorded.add(gateway50).awaitAll();
+            double projectedAfter = recordedAfter + awaitProjected();
             double[] ttfbDirect = firstByteMillis(direct, Map.of(), 300);
             double[] ttfbGateway = firstByteMillis(gateway, gatewayHeaders, 300);
             recorded.add(350).awaitAll();
+            awaitProjected(); // so that the next run starts with nothing left to relay or project
             Wrk.Result[] portkey = portkey(upstream.baseUrl());
             long sent = warmUp.requests() + gateway1.requests() + gateway50.requests() + 350;
 
-            print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter);
+            print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter, projectedAfter);
             printPortkey(portkey, direct1, gateway1, direct50, gateway50);
         }
     }
@@ -116,7 +107,8 @@ class GatewayOverheadBenchmark {
             double[] ttfbDirect,
             double[] ttfbGateway,
             long sent,
-            double recordedAfter) {
+            double recordedAfter,
+            double projectedAfter) {
         var out = new StringBuilder("\n=== Lyss gateway overhead (same mock upstream, same run; ")
                 .append(Runtime.getRuntime().availableProcessors())
                 .append(" cores) ===\n");
@@ -151,8 +143,11 @@ class GatewayOverheadBenchmark {
                 recordedAfter));
         out.append(String.format(
                 Locale.ROOT,
-                "sustained @50 (served and recorded): %.0f requests/s%n",
-                gateway50.requests() / (SECONDS + recordedAfter)));
+                "sustained @50 (served and recorded): %.0f requests/s; relayed and in every read model %.1f s after"
+                        + " the load ended (%.0f requests/s)%n",
+                gateway50.requests() / (SECONDS + recordedAfter),
+                projectedAfter,
+                gateway50.requests() / (SECONDS + projectedAfter)));
         System.out.println(out);
     }
 
@@ -257,6 +252,41 @@ class GatewayOverheadBenchmark {
         }
     }
 
+    /**
+     * Waits until the relay has put every stored event on Kafka and every projection has read it, so that the
+     * figures of the next phase (or run) are not those of a platform still projecting; returns the seconds it took.
+     */
+    private double awaitProjected() {
+        long started = System.nanoTime();
+        long last = lastGlobalIndex();
+        await().atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> relayedUpTo() >= last);
+        await().atMost(Duration.ofMinutes(15))
+                .pollInterval(Duration.ofMillis(500))
+                .during(Duration.ofSeconds(2))
+                .until(this::everyProjectionCaughtUp);
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    private long relayedUpTo() {
+        Long index = jdbc.queryForObject(
+                """
+                SELECT max((convert_from(token, 'UTF8')::json ->> 'index')::bigint)
+                FROM lyss_command.token_entry WHERE processor_name = 'kafka-relay'
+                """,
+                Long.class);
+        return index == null ? -1 : index;
+    }
+
+    private boolean everyProjectionCaughtUp() {
+        JsonNode projections = client.get("/admin/v1/projections", ADMIN_TOKEN).json();
+        return projections.isArray()
+                && !projections.isEmpty()
+                && StreamSupport.stream(projections.spliterator(), false)
+                        .allMatch(projection -> projection.path("totalLag").asLong(-1) == 0);
+    }
+
     private long lastGlobalIndex() {
         Long last = jdbc.queryForObject("SELECT max(global_index) FROM lyss_command.domain_event_entry", Long.class);
         return last == null ? 0 : last;
@@ -297,23 +327,5 @@ class GatewayOverheadBenchmark {
                 .untilAsserted(
                         () -> assertThat(client.get("/v1/models", key).body()).contains("bench-model"));
         return key;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String random(int length) {
-        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
     }
 }

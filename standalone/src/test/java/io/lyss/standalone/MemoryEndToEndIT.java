@@ -1,5 +1,6 @@
 package io.lyss.standalone;
 
+import static io.lyss.standalone.PlatformUnderTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -22,17 +23,14 @@ import io.lyss.security.personal.DataKeyDirectory;
 import io.lyss.security.secrets.SecretSealer;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,10 +60,11 @@ import org.springframework.transaction.support.TransactionTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class MemoryEndToEndIT {
 
-    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
-    private static final int PORT = freePort();
-    private static final String ADMIN_TOKEN = "admin-" + random(24);
-    private static final String INTERNAL_TOKEN = "internal-" + random(24);
+    private static final PlatformUnderTest PLATFORM = new PlatformUnderTest();
+    private static final LocalInfrastructure INFRA = PlatformUnderTest.INFRA;
+    private static final int PORT = PLATFORM.port;
+    private static final String ADMIN_TOKEN = PLATFORM.adminToken;
+    private static final String INTERNAL_TOKEN = PLATFORM.internalToken;
     private static final String UPSTREAM_SECRET = "sk-upstream-" + random(24);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Duration PROJECTED = Duration.ofSeconds(60);
@@ -91,21 +90,10 @@ class MemoryEndToEndIT {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> PORT);
-        properties.add("spring.datasource.url", INFRA::postgresUrl);
-        properties.add("spring.datasource.username", INFRA::postgresUser);
-        properties.add("spring.datasource.password", INFRA::postgresPassword);
-        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
-        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
+        PLATFORM.register(properties);
         properties.add("lyss.memory.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
         properties.add("lyss.memory.enabled", () -> "true");
         properties.add("lyss.memory.index", () -> "lyss-memories-it-" + random(8));
-        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
-        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
-        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
-        properties.add("lyss.security.internal-token", () -> INTERNAL_TOKEN);
     }
 
     private CapturedOutput serverOutput;
@@ -692,23 +680,5 @@ class MemoryEndToEndIT {
                 Long.class,
                 tenant.workspaceId(),
                 user);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String random(int length) {
-        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
     }
 }

@@ -1,20 +1,19 @@
 package io.lyss.standalone;
 
+import static io.lyss.standalone.PlatformUnderTest.freePort;
+import static io.lyss.standalone.PlatformUnderTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import io.lyss.infra.LocalInfrastructure;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -36,9 +35,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @DirtiesContext
 class OpenAiSdkCompatibilityIT {
 
-    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
-    private static final int PORT = freePort();
-    private static final String ADMIN_TOKEN = "admin-" + random(24);
+    private static final PlatformUnderTest PLATFORM = new PlatformUnderTest();
+    private static final LocalInfrastructure INFRA = PlatformUnderTest.INFRA;
+    private static final int PORT = PLATFORM.port;
+    private static final String ADMIN_TOKEN = PLATFORM.adminToken;
     private static final File NODE_PROJECT = new File("src/test/node");
     private static MockOpenAiServer upstream;
 
@@ -50,22 +50,9 @@ class OpenAiSdkCompatibilityIT {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> PORT);
-        properties.add("spring.datasource.url", INFRA::postgresUrl);
-        properties.add("spring.datasource.username", INFRA::postgresUser);
-        properties.add("spring.datasource.password", INFRA::postgresPassword);
-        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
-        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
+        PLATFORM.register(properties);
         properties.add("lyss.orchestrator.max-request-bytes", () -> 65_536);
         properties.add("lyss.orchestrator.routing.circuit-failure-threshold", () -> 2);
-        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
-        // memory is tested by MemoryEndToEndIT; a second memory projector in this JVM would compete for its checkpoint
-        properties.add("lyss.memory.enabled", () -> "false");
-        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
-        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
     }
 
     @BeforeAll
@@ -268,23 +255,5 @@ class OpenAiSdkCompatibilityIT {
             return new Run(-1, output + "\n(timed out)");
         }
         return new Run(started.exitValue(), output);
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String random(int length) {
-        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
     }
 }

@@ -1,5 +1,6 @@
 package io.lyss.standalone;
 
+import static io.lyss.standalone.PlatformUnderTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -9,12 +10,9 @@ import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventTopics;
 import io.lyss.infra.LocalInfrastructure;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -47,9 +45,10 @@ import org.springframework.test.context.DynamicPropertySource;
 @ExtendWith(OutputCaptureExtension.class)
 class PlatformEndToEndIT {
 
-    private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
-    private static final int PORT = freePort();
-    private static final String ADMIN_TOKEN = "admin-" + random(24);
+    private static final PlatformUnderTest PLATFORM = new PlatformUnderTest();
+    private static final LocalInfrastructure INFRA = PlatformUnderTest.INFRA;
+    private static final int PORT = PLATFORM.port;
+    private static final String ADMIN_TOKEN = PLATFORM.adminToken;
     private static final String UPSTREAM_SECRET = "sk-upstream-" + random(24);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static MockOpenAiServer upstream;
@@ -61,21 +60,7 @@ class PlatformEndToEndIT {
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
-        properties.add("server.port", () -> PORT);
-        properties.add("spring.datasource.url", INFRA::postgresUrl);
-        properties.add("spring.datasource.username", INFRA::postgresUser);
-        properties.add("spring.datasource.password", INFRA::postgresPassword);
-        properties.add("spring.elasticsearch.uris", INFRA::elasticsearchUrl);
-        properties.add("lyss.relay.bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.orchestrator.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        properties.add("lyss.query.kafka-bootstrap-servers", INFRA::kafkaBootstrapServers);
-        // its own master key would make a memory projector here compete with MemoryEndToEndIT's for the same
-        // consumer group and checkpoint in this JVM: memory is tested there
-        properties.add("lyss.memory.enabled", () -> "false");
-        properties.add("lyss.orchestrator.command-side-url", () -> "http://127.0.0.1:" + PORT);
-        properties.add("lyss.security.master-key", () -> SharedMasterKey.BASE64);
-        properties.add("lyss.security.admin-token", () -> ADMIN_TOKEN);
-        properties.add("lyss.security.internal-token", () -> "internal-" + random(24));
+        PLATFORM.register(properties);
     }
 
     @BeforeAll
@@ -286,6 +271,36 @@ class PlatformEndToEndIT {
                         .isEqualTo(1));
     }
 
+    /**
+     * Storing, relaying and projecting events yields the CPU to the requests being answered (ADR 0036): each thread
+     * doing it runs at the lowest priority, which {@code ./lyss up} maps to the operating system's (ADR 0037).
+     */
+    @Test
+    void backgroundWorkRunsAtTheLowestPriority() {
+        Tenant tenant = newTenant("mock-background");
+        assertThat(client.post("/v1/chat/completions", tenant.key(), chat("mock-background", false))
+                        .status())
+                .isEqualTo(200);
+        List<String> background = List.of(
+                "lyss-turn-recorder",
+                "lyss-turn-store",
+                "EmbeddedEventStore",
+                "kafka-relay",
+                "lyss-projection-",
+                "lyss-answer-cache-feed",
+                "audit-chain");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            Map<String, Integer> priorities = Thread.getAllStackTraces().keySet().stream()
+                    .filter(thread -> background.stream().anyMatch(thread.getName()::startsWith))
+                    .collect(Collectors.toMap(Thread::getName, Thread::getPriority, (first, second) -> first));
+            assertThat(background)
+                    .allMatch(prefix -> priorities.keySet().stream().anyMatch(name -> name.startsWith(prefix)));
+            assertThat(priorities)
+                    .allSatisfy(
+                            (name, priority) -> assertThat(priority).as(name).isEqualTo(Thread.MIN_PRIORITY));
+        });
+    }
+
     private record Tenant(String workspaceId, String channelId, String keyId, String key) {}
 
     private Tenant newTenant(String model) {
@@ -452,23 +467,5 @@ class PlatformEndToEndIT {
         } catch (IOException e) {
             throw new AssertionError("Not JSON: " + json, e);
         }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static byte[] bytes(int count) {
-        byte[] bytes = new byte[count];
-        new SecureRandom().nextBytes(bytes);
-        return bytes;
-    }
-
-    private static String random(int length) {
-        return HexFormat.of().formatHex(bytes(length)).substring(0, length);
     }
 }
