@@ -20,6 +20,7 @@ import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.quota.QuotaAdmission;
 import io.lyss.orchestrator.quota.QuotaProperties;
+import io.lyss.orchestrator.quota.QuotaView;
 import io.lyss.orchestrator.recording.CircuitReporter;
 import io.lyss.orchestrator.recording.EmbeddingSpendRecorder;
 import io.lyss.orchestrator.recording.TurnRecorder;
@@ -70,15 +71,19 @@ public class OrchestratorAutoConfiguration {
         return new GovernanceView();
     }
 
-    /** The key and channel view, and the circuit changes of other instances for this instance's breakers. */
+    /**
+     * The key and channel view, the budgets and rate limits, and the circuit changes of other instances for this
+     * instance's breakers: one reader of the topic for all of them.
+     */
     @Bean
     GovernanceFeed governanceFeed(
             GovernanceView view,
+            QuotaView quotas,
             OrchestratorProperties properties,
             CircuitBreakers breakers,
             QuotaProperties instance) {
         var shared = new SharedCircuits(breakers, instance.instanceId());
-        return new GovernanceFeed(view, properties.kafkaBootstrapServers(), shared::apply);
+        return new GovernanceFeed(view, List.of(quotas::apply), properties.kafkaBootstrapServers(), shared::apply);
     }
 
     @Bean

@@ -12,6 +12,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
  * Replays the governance events from the start of the topic into the {@link GovernanceView}, then follows it.
  * Every orchestrator instance reads every partition (no consumer group): each holds the whole view. After a
  * Kafka outage it goes on from where the view stands. Routing events (circuit changes of other instances) go, with
- * the time they were recorded, to the routing listener.
+ * the time they were recorded, to the routing listener. Other views built from governance events (the budgets and
+ * rate limits of {@code QuotaView}) are told the same events here, so that one consumer reads the topic for all.
  */
 public class GovernanceFeed extends TopicFollower {
 
@@ -33,7 +35,7 @@ public class GovernanceFeed extends TopicFollower {
     private static final String ROUTING_PREFIX = "routing.";
     private static final int MISSING_TOPIC_ANSWERS = 6;
 
-    private final GovernanceView view;
+    private final Consumer<LyssEvent> governance;
     private final BiConsumer<LyssEvent, Instant> routing;
     private final String topic;
     private final EventReader reader = new EventReader();
@@ -43,20 +45,30 @@ public class GovernanceFeed extends TopicFollower {
     private volatile boolean caughtUp;
 
     public GovernanceFeed(GovernanceView view, String bootstrapServers) {
-        this(view, bootstrapServers, EventTopics.EVENTS, (event, occurredAt) -> {});
+        this(view::apply, bootstrapServers, EventTopics.EVENTS, (event, occurredAt) -> {});
     }
 
-    /** @param routing told of every routing event (circuit changes) with the time it was recorded */
-    public GovernanceFeed(GovernanceView view, String bootstrapServers, BiConsumer<LyssEvent, Instant> routing) {
-        this(view, bootstrapServers, EventTopics.EVENTS, routing);
+    /**
+     * @param alsoTold other views of governance events, told each one after the governance view
+     * @param routing told of every routing event (circuit changes) with the time it was recorded
+     */
+    public GovernanceFeed(
+            GovernanceView view,
+            List<Consumer<LyssEvent>> alsoTold,
+            String bootstrapServers,
+            BiConsumer<LyssEvent, Instant> routing) {
+        this(inTurn(view, alsoTold), bootstrapServers, EventTopics.EVENTS, routing);
     }
 
-    GovernanceFeed(GovernanceView view, String bootstrapServers, String topic) {
-        this(view, bootstrapServers, topic, (event, occurredAt) -> {});
+    GovernanceFeed(GovernanceView view, List<Consumer<LyssEvent>> alsoTold, String bootstrapServers, String topic) {
+        this(inTurn(view, alsoTold), bootstrapServers, topic, (event, occurredAt) -> {});
     }
 
     private GovernanceFeed(
-            GovernanceView view, String bootstrapServers, String topic, BiConsumer<LyssEvent, Instant> routing) {
+            Consumer<LyssEvent> governance,
+            String bootstrapServers,
+            String topic,
+            BiConsumer<LyssEvent, Instant> routing) {
         super(
                 "governance-feed",
                 Map.of(
@@ -66,9 +78,17 @@ public class GovernanceFeed extends TopicFollower {
                         "lyss-governance-feed",
                         ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
                         false));
-        this.view = view;
+        this.governance = governance;
         this.routing = routing;
         this.topic = topic;
+    }
+
+    private static Consumer<LyssEvent> inTurn(GovernanceView view, List<Consumer<LyssEvent>> alsoTold) {
+        Consumer<LyssEvent> all = view::apply;
+        for (Consumer<LyssEvent> other : alsoTold) {
+            all = all.andThen(other);
+        }
+        return all;
     }
 
     /** True once everything on the topic when the feed started has been applied. */
@@ -144,7 +164,7 @@ public class GovernanceFeed extends TopicFollower {
     private void applyIfGovernance(ConsumerRecord<String, byte[]> record) {
         String type = eventTypeOf(record).orElse("");
         if (type.startsWith(GOVERNANCE_PREFIX)) {
-            reader.payload(reader.envelope(record.value())).ifPresent(view::apply);
+            reader.payload(reader.envelope(record.value())).ifPresent(governance);
         } else if (type.startsWith(ROUTING_PREFIX)) {
             EventEnvelope envelope = reader.envelope(record.value());
             reader.payload(envelope).ifPresent(event -> routing.accept(event, envelope.occurredAt()));

@@ -9,6 +9,7 @@ import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.orchestrator.pricing.PriceTable;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
 /**
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
 public class QuotaAdmission {
 
     private final QuotaView view;
-    private final QuotaFeed feed;
+    private final BooleanSupplier caughtUp;
     private final QuotaAccounts accounts;
     private final PromptBound promptBound;
     private final PriceTable prices;
@@ -27,13 +28,13 @@ public class QuotaAdmission {
 
     public QuotaAdmission(
             QuotaView view,
-            QuotaFeed feed,
+            BooleanSupplier caughtUp,
             QuotaAccounts accounts,
             TokenEstimator estimator,
             PriceTable prices,
             int defaultMaxTokens) {
         this.view = view;
-        this.feed = feed;
+        this.caughtUp = caughtUp;
         this.accounts = accounts;
         this.promptBound = new PromptBound(estimator);
         this.prices = prices;
@@ -65,7 +66,7 @@ public class QuotaAdmission {
             Supplier<List<PromptMessage>> promptParts,
             Integer maxTokens,
             long exactPromptTokens) {
-        if (feed != null && !feed.isCaughtUp()) {
+        if (!caughtUp.getAsBoolean()) {
             throw OpenAiError.quotaUnavailable();
         }
         List<BudgetSet> budgets = view.budgetsFor(workspaceId, keyId);

@@ -1,12 +1,10 @@
 package io.lyss.orchestrator.quota;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lyss.orchestrator.OrchestratorProperties;
 import io.lyss.orchestrator.chat.TokenEstimator;
 import io.lyss.orchestrator.commandside.CommandSideApi;
+import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.pricing.PriceTable;
-import org.springframework.boot.actuate.health.Health;
-import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,11 +20,6 @@ class QuotaConfiguration {
     }
 
     @Bean
-    QuotaFeed quotaFeed(QuotaView view, OrchestratorProperties properties) {
-        return new QuotaFeed(view, properties.kafkaBootstrapServers());
-    }
-
-    @Bean
     QuotaClient quotaClient(CommandSideApi commandSide, ObjectMapper json) {
         return new QuotaClient(commandSide, json);
     }
@@ -36,17 +29,15 @@ class QuotaConfiguration {
         return new QuotaAccounts(client, properties);
     }
 
+    /** The view is fed by the governance feed: until it has caught up with the log, budgets could be missed. */
     @Bean
     QuotaAdmission quotaAdmission(
-            QuotaView view, QuotaFeed feed, QuotaAccounts accounts, PriceTable prices, QuotaProperties properties) {
-        return new QuotaAdmission(view, feed, accounts, new TokenEstimator(), prices, properties.defaultMaxTokens());
-    }
-
-    /** Up once the budgets and rate limits have caught up with the log: before that, budgets could be missed. */
-    @Bean
-    HealthIndicator quotaFeedHealth(QuotaFeed feed) {
-        return () -> feed.isCaughtUp()
-                ? Health.up().build()
-                : Health.outOfService().withDetail("quotaFeed", "catching up").build();
+            QuotaView view,
+            GovernanceFeed feed,
+            QuotaAccounts accounts,
+            PriceTable prices,
+            QuotaProperties properties) {
+        return new QuotaAdmission(
+                view, feed::isCaughtUp, accounts, new TokenEstimator(), prices, properties.defaultMaxTokens());
     }
 }

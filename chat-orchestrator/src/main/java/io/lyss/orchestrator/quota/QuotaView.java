@@ -11,7 +11,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The budgets and rate limits in force, by the id of the scope they cap, and the owner of every key: an
- * in-memory projection fed by {@link QuotaFeed}, so that finding what applies to a request costs map lookups.
+ * in-memory projection fed by the governance feed, so that finding what applies to a request costs map lookups.
  */
 public class QuotaView {
 

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -46,7 +47,8 @@ class GovernanceFeedIT {
         publish(new ApiKeyRevoked("key_revoked", "ws_1"));
         publish(new ApiKeyIssued("key_kept", "ws_1", "k", kept.hash(), kept.visiblePrefix(), List.of(), null));
 
-        var feed = new GovernanceFeed(view, INFRA.kafkaBootstrapServers(), topic);
+        List<LyssEvent> alsoTold = new CopyOnWriteArrayList<>();
+        var feed = new GovernanceFeed(view, List.of(alsoTold::add), INFRA.kafkaBootstrapServers(), topic);
         INFRA.stop("kafka");
         try {
             feed.start();
@@ -68,9 +70,21 @@ class GovernanceFeedIT {
             assertThat(view.grantFor(revoked.hash()))
                     .as("a revoked key never comes back")
                     .isEmpty();
+            assertThat(alsoTold)
+                    .as("the other views (quotas) are told every governance event once, in order, across restarts")
+                    .extracting(event -> event.getClass().getSimpleName() + " " + keyIdOf(event))
+                    .containsExactly(
+                            "ApiKeyIssued key_revoked",
+                            "ApiKeyRevoked key_revoked",
+                            "ApiKeyIssued key_kept",
+                            "ApiKeyIssued key_later");
         } finally {
             feed.stop();
         }
+    }
+
+    private static String keyIdOf(LyssEvent event) {
+        return event instanceof ApiKeyIssued issued ? issued.keyId() : ((ApiKeyRevoked) event).keyId();
     }
 
     private String grantOf(VirtualKeys.IssuedKey key) {
@@ -86,7 +100,7 @@ class GovernanceFeedIT {
 
     private void publish(LyssEvent event) throws Exception {
         EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
-        String aggregateId = event instanceof ApiKeyIssued issued ? issued.keyId() : ((ApiKeyRevoked) event).keyId();
+        String aggregateId = keyIdOf(event);
         var envelope = new EventEnvelope(
                 UUID.randomUUID().toString(),
                 entry.name(),
