@@ -50,7 +50,9 @@ final class OpenAiRelay {
                     ProviderClients.openAiBaseUrl(channel) + "/chat/completions",
                     clients.authorization(channel),
                     upstreamBody(prompt.openAiBody(), channel.upstreamModelFor(prompt.model()), stream),
-                    stream ? firstTokenTimeout : answerTimeout);
+                    stream
+                            ? UpstreamHttp.Patience.eachPause(firstTokenTimeout)
+                            : UpstreamHttp.Patience.wholeAnswer(answerTimeout));
         } catch (SocketTimeoutException e) {
             return new AttemptResult.Failed(0, "timed out before answering");
         } catch (IOException | IllegalArgumentException e) {
@@ -72,6 +74,8 @@ final class OpenAiRelay {
         try (body) {
             bytes = body.readAllBytes();
             completion = json.readTree(bytes);
+        } catch (SocketTimeoutException e) {
+            return new AttemptResult.Failed(0, "timed out while answering");
         } catch (IOException e) {
             return new AttemptResult.Failed(0, "broke off while answering");
         }

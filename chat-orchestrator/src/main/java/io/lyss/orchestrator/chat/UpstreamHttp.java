@@ -3,6 +3,7 @@ package io.lyss.orchestrator.chat;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -10,7 +11,6 @@ import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.client5.http.protocol.HttpClientContext;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.io.SocketConfig;
@@ -20,13 +20,15 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * The relay's HTTP client for providers: pooled keep-alive connections, blocking I/O on the calling (virtual)
  * thread, no redirects, cookies or automatic retries (routing decides retries). Measured against the JDK client
- * in docs/benchmarks.md: a fraction of its CPU and latency per call.
+ * in docs/benchmarks.md: a fraction of its CPU and latency per call. Its sockets have no read timeout: a
+ * {@link SilenceWatchdog} ends the exchanges that take too long, which costs far less per read.
  */
 final class UpstreamHttp implements AutoCloseable {
 
     private static final int MAX_CONNECTIONS = 2_000;
 
     private final CloseableHttpClient client;
+    private final SilenceWatchdog watchdog = new SilenceWatchdog();
 
     UpstreamHttp(Duration connectTimeout) {
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -34,12 +36,18 @@ final class UpstreamHttp implements AutoCloseable {
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
                 .setDefaultConnectionConfig(ConnectionConfig.custom()
                         .setConnectTimeout(Timeout.of(connectTimeout))
+                        .setSocketTimeout(Timeout.DISABLED)
                         .build())
-                .setDefaultSocketConfig(
-                        SocketConfig.custom().setTcpNoDelay(true).build())
+                .setDefaultSocketConfig(SocketConfig.custom()
+                        .setTcpNoDelay(true)
+                        .setSoTimeout(Timeout.DISABLED)
+                        .build())
                 .build();
         this.client = HttpClients.custom()
                 .setConnectionManager(connections)
+                .setDefaultRequestConfig(RequestConfig.custom()
+                        .setResponseTimeout(Timeout.DISABLED)
+                        .build())
                 .disableRedirectHandling()
                 .disableCookieManagement()
                 .disableAutomaticRetries()
@@ -51,27 +59,56 @@ final class UpstreamHttp implements AutoCloseable {
     record Answer(int status, InputStream body) {}
 
     /**
-     * POSTs JSON; {@code timeout} bounds the wait for the answer to begin and every pause while it is read.
-     *
-     * @throws java.net.SocketTimeoutException when the provider took longer than {@code timeout}
+     * How long a provider may take: its whole answer, or (a stream) the wait for the answer to begin and every pause
+     * while it is read.
      */
-    Answer postJson(String url, String authorization, byte[] json, Duration timeout) throws IOException {
+    record Patience(Duration timeout, boolean eachPause) {
+
+        static Patience wholeAnswer(Duration timeout) {
+            return new Patience(timeout, false);
+        }
+
+        static Patience eachPause(Duration timeout) {
+            return new Patience(timeout, true);
+        }
+    }
+
+    /**
+     * POSTs JSON.
+     *
+     * @throws SocketTimeoutException when the provider took longer than {@code patience} allows, here or while its
+     *     answer's body is read
+     */
+    Answer postJson(String url, String authorization, byte[] json, Patience patience) throws IOException {
         HttpPost post = new HttpPost(url);
         post.setHeader("Authorization", authorization);
         post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));
-        HttpClientContext context = HttpClientContext.create();
-        context.setRequestConfig(
-                RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build());
-        ClassicHttpResponse response = client.executeOpen(null, post, context);
+        SilenceWatchdog.Watch watch = watchdog.watch(patience.timeout(), post::cancel);
+        ClassicHttpResponse response;
+        try {
+            response = client.executeOpen(null, post, null);
+        } catch (IOException | RuntimeException e) {
+            watch.close();
+            if (watch.expired()) {
+                throw tookTooLong(patience);
+            }
+            throw e;
+        }
         InputStream content = response.getEntity() == null
                 ? InputStream.nullInputStream()
                 : response.getEntity().getContent();
-        return new Answer(response.getCode(), new Body(content, post, response));
+        return new Answer(response.getCode(), new Body(content, post, response, watch, patience));
     }
 
     @Override
     public void close() throws IOException {
+        watchdog.close();
         client.close();
+    }
+
+    private static SocketTimeoutException tookTooLong(Patience patience) {
+        return new SocketTimeoutException("The provider took longer than " + patience.timeout()
+                + (patience.eachPause() ? " to go on" : " to answer"));
     }
 
     /**
@@ -83,30 +120,54 @@ final class UpstreamHttp implements AutoCloseable {
 
         private final HttpPost exchange;
         private final ClassicHttpResponse response;
+        private final SilenceWatchdog.Watch watch;
+        private final Patience patience;
         private volatile boolean ended;
 
-        Body(InputStream content, HttpPost exchange, ClassicHttpResponse response) {
+        Body(
+                InputStream content,
+                HttpPost exchange,
+                ClassicHttpResponse response,
+                SilenceWatchdog.Watch watch,
+                Patience patience) {
             super(content);
             this.exchange = exchange;
             this.response = response;
+            this.watch = watch;
+            this.patience = patience;
         }
 
         @Override
         public int read() throws IOException {
-            int read = super.read();
-            ended |= read < 0;
-            return read;
+            try {
+                return heard(super.read());
+            } catch (IOException e) {
+                throw watch.expired() ? tookTooLong(patience) : e;
+            }
         }
 
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
-            int read = super.read(buffer, offset, length);
-            ended |= read < 0;
+            try {
+                return heard(super.read(buffer, offset, length));
+            } catch (IOException e) {
+                throw watch.expired() ? tookTooLong(patience) : e;
+            }
+        }
+
+        private int heard(int read) {
+            if (read < 0) {
+                ended = true;
+                watch.close();
+            } else if (patience.eachPause()) {
+                watch.heard();
+            }
             return read;
         }
 
         @Override
         public void close() throws IOException {
+            watch.close();
             if (!ended) {
                 exchange.cancel();
             }

@@ -44,7 +44,8 @@ final class RecordingSink implements OpenAiRelaySink {
 
     @Override
     public void relayCompletion(byte[] completionJson) {
-        throw new UnsupportedOperationException();
+        chunks.add(new String(completionJson, java.nio.charset.StandardCharsets.UTF_8));
+        done = true;
     }
 
     @Override

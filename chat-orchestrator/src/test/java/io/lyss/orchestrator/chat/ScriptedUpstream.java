@@ -28,7 +28,9 @@ final class ScriptedUpstream implements AutoCloseable {
         STATUS_500,
         STATUS_400,
         STALL_BEFORE_FIRST_CHUNK,
+        STALL_BEFORE_HEADERS,
         BREAK_AFTER_FIRST_CHUNK,
+        COMPLETION,
         TOOL_CALL
     }
 
@@ -69,6 +71,22 @@ final class ScriptedUpstream implements AutoCloseable {
                 exchange.getResponseBody().flush();
                 awaitRelease();
                 exchange.close();
+            }
+            case STALL_BEFORE_HEADERS -> {
+                awaitRelease();
+                exchange.close();
+            }
+            case COMPLETION -> {
+                byte[] body = ("{\"id\":\"c1\",\"object\":\"chat.completion\",\"choices\":[{\"index\":0,"
+                                + "\"message\":{\"role\":\"assistant\",\"content\":\"Hello from upstream\"},"
+                                + "\"finish_reason\":\"stop\"}],\"usage\":{\"prompt_tokens\":11,"
+                                + "\"completion_tokens\":3,\"total_tokens\":14}}")
+                        .getBytes(StandardCharsets.UTF_8);
+                exchange.getResponseHeaders().add("Content-Type", "application/json");
+                exchange.sendResponseHeaders(200, body.length);
+                try (OutputStream out = exchange.getResponseBody()) {
+                    out.write(body);
+                }
             }
             case BREAK_AFTER_FIRST_CHUNK -> {
                 exchange.getResponseHeaders().add("Content-Type", "text/event-stream");

@@ -2,7 +2,9 @@ package io.lyss.orchestrator.chat;
 
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.ANSWER;
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.BREAK_AFTER_FIRST_CHUNK;
+import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.COMPLETION;
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.STALL_BEFORE_FIRST_CHUNK;
+import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.STALL_BEFORE_HEADERS;
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.STATUS_400;
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.STATUS_429;
 import static io.lyss.orchestrator.chat.ScriptedUpstream.Step.STATUS_500;
@@ -50,20 +52,7 @@ class UpstreamCallerIT {
                     circuitChanges.add("closed " + channel.channelId());
                 }
             });
-    private final UpstreamCaller caller = UpstreamCaller.create(
-            new ProviderClients(null, Duration.ofSeconds(5)),
-            JSON,
-            new RoutingProperties(
-                    Duration.ofSeconds(1),
-                    Duration.ofMillis(500),
-                    2,
-                    Duration.ofMillis(10),
-                    Duration.ofMillis(50),
-                    3,
-                    Duration.ofMinutes(1),
-                    Duration.ofMinutes(1)),
-            Duration.ofSeconds(10),
-            breakers);
+    private final UpstreamCaller caller = callerWithAnswerTimeout(Duration.ofSeconds(10));
 
     @Test
     void aRateLimitedChannelIsRetriedAndItsAnswerRelayedAsReceived() throws IOException {
@@ -117,6 +106,40 @@ class UpstreamCallerIT {
             assertThat(stalling.received()).isNotEmpty();
             assertThat(outcome.channelId()).isEqualTo("backup");
             assertThat(String.join("", sink.chunks)).contains("Hello").doesNotContain("Hel\"");
+        }
+    }
+
+    @Test
+    void aStreamWhoseHeadersNeverComeIsLeftForTheNextAfterTheFirstTokenTimeout() throws IOException {
+        try (var silent = new ScriptedUpstream(STALL_BEFORE_HEADERS, STALL_BEFORE_HEADERS);
+                var backup = new ScriptedUpstream()) {
+            var sink = new RecordingSink(false);
+
+            UpstreamOutcome outcome =
+                    caller.call(List.of(route("silent", 10, silent), route("backup", 0, backup)), prompt(), sink);
+
+            assertThat(silent.received()).isNotEmpty();
+            assertThat(outcome.channelId()).isEqualTo("backup");
+            assertThat(String.join("", sink.chunks)).contains("Hello");
+        }
+    }
+
+    @Test
+    void aCompletionNotAnsweredWithinTheUpstreamTimeoutIsLeftForTheNext() throws IOException {
+        var impatient = callerWithAnswerTimeout(Duration.ofMillis(300));
+        try (var silent = new ScriptedUpstream(STALL_BEFORE_HEADERS, STALL_BEFORE_FIRST_CHUNK);
+                var backup = new ScriptedUpstream(COMPLETION)) {
+            var sink = new RecordingSink(false);
+
+            UpstreamOutcome outcome = impatient.call(
+                    List.of(route("silent", 10, silent), route("backup", 0, backup)), completionPrompt(), sink);
+
+            assertThat(silent.received())
+                    .as("tried, then retried after the first timeout")
+                    .isNotEmpty();
+            assertThat(outcome.channelId()).isEqualTo("backup");
+            assertThat(outcome.answer()).isEqualTo("Hello from upstream");
+            assertThat(sink.chunks).singleElement().asString().contains("\"chat.completion\"");
         }
     }
 
@@ -228,6 +251,29 @@ class UpstreamCallerIT {
             assertThat(outcome.finishReason()).isEqualTo("tool_calls");
             assertThat(outcome.usage()).isEqualTo(new TokenCounts(20, 9, 0, false));
         }
+    }
+
+    private UpstreamCaller callerWithAnswerTimeout(Duration answerTimeout) {
+        return UpstreamCaller.create(
+                new ProviderClients(null, Duration.ofSeconds(5)),
+                JSON,
+                new RoutingProperties(
+                        Duration.ofSeconds(1),
+                        Duration.ofMillis(500),
+                        2,
+                        Duration.ofMillis(10),
+                        Duration.ofMillis(50),
+                        3,
+                        Duration.ofMinutes(1),
+                        Duration.ofMinutes(1)),
+                answerTimeout,
+                breakers);
+    }
+
+    private static UpstreamCaller.Prompt completionPrompt() {
+        ObjectNode body = body().put("stream", false);
+        return new UpstreamCaller.Prompt(
+                "m", List.of(new PromptMessage("user", "Hi")), null, null, null, List.of(), body, false);
     }
 
     private static UpstreamCaller.Prompt prompt() {
