@@ -2,11 +2,12 @@ package io.lyss.orchestrator.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -33,8 +34,14 @@ final class TurnBatchSender {
         this.closeWait = closeWait;
     }
 
-    void deliver(List<FinishedTurn> batch, BooleanSupplier closing) throws InterruptedException {
-        byte[] body = poster.body(Map.of("turns", batch), "a batch of turns");
+    /** A turn's JSON, as it goes in a batch. */
+    byte[] serialise(FinishedTurn turn) {
+        return poster.body(turn, "a turn");
+    }
+
+    /** Sends the turns (each as {@link #serialise} wrote it) as one batch: {@code {"turns": [...]}}. */
+    void deliver(List<byte[]> batch, BooleanSupplier closing) throws InterruptedException {
+        byte[] body = batchBody(batch);
         Duration backoff = FIRST_BACKOFF;
         long giveUpAt = Long.MAX_VALUE;
         while (true) {
@@ -66,6 +73,20 @@ final class TurnBatchSender {
             Thread.sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);
         }
+    }
+
+    private static byte[] batchBody(List<byte[]> turns) {
+        var body = new ByteArrayOutputStream(
+                turns.stream().mapToInt(turn -> turn.length + 1).sum() + 16);
+        body.writeBytes("{\"turns\":[".getBytes(StandardCharsets.UTF_8));
+        for (int i = 0; i < turns.size(); i++) {
+            if (i > 0) {
+                body.write(',');
+            }
+            body.writeBytes(turns.get(i));
+        }
+        body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
+        return body.toByteArray();
     }
 
     private void logRefused(byte[] answer) {

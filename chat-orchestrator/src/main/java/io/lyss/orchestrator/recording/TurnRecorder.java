@@ -17,7 +17,9 @@ import org.slf4j.LoggerFactory;
  * Reports finished turns to the command side off the request path, in batches ({@link TurnBatchSender}): one
  * sender takes the turns that arrive within a short linger after the first one (and every turn waiting when it is
  * free), up to {@value #MAX_BATCH}, so the command side's per-call and per-commit cost is paid once per batch
- * rather than once per turn. The command side de-duplicates by turn id, so a retried batch never double-counts;
+ * rather than once per turn. A turn waits as its JSON, one array: while the recording lags behind a burst, every
+ * young collection copies what waits, and an array costs it far less than the turn's graph of objects
+ * (docs/benchmarks.md, stop 14). The command side de-duplicates by turn id, so a retried batch never double-counts;
  * {@link #flush} waits until every turn taken so far is stored (a change to a conversation must find its turns);
  * closing waits for the turns still waiting.
  */
@@ -27,10 +29,8 @@ public final class TurnRecorder implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(TurnRecorder.class);
     private static final int CAPACITY = 100_000;
-    /** Bytes (estimated) that turns waiting to be reported may hold: the backlog is bounded in memory too. */
+    /** Bytes of JSON that turns waiting to be reported may hold: the backlog is bounded in memory too. */
     static final int BYTES_BUDGET = 128 * 1024 * 1024;
-    /** What a turn holds besides its question and answer (ids, figures, its run's timeline), estimated. */
-    private static final int TURN_OVERHEAD_BYTES = 2048;
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     private static final Duration FULL_WAIT = Duration.ofSeconds(30);
@@ -38,7 +38,7 @@ public final class TurnRecorder implements AutoCloseable {
     /** What waits for the sender: a turn, or a flush waiting for the turns taken before it. */
     private sealed interface Pending {}
 
-    private record Turn(FinishedTurn turn, int bytes) implements Pending {}
+    private record Turn(String turnId, byte[] json) implements Pending {}
 
     private record Flush(CountDownLatch done) implements Pending {}
 
@@ -67,29 +67,22 @@ public final class TurnRecorder implements AutoCloseable {
     }
 
     /**
-     * Takes a turn to report. When {@value #CAPACITY} turns, or {@value #BYTES_BUDGET} bytes of them (estimated:
-     * their questions and answers, and a fixed overhead), already wait (the command side is down or slower than
-     * the traffic), the caller waits up to {@code FULL_WAIT} for room: back-pressure on the request that produced
-     * the turn, rather than a turn silently dropped or a heap exhausted.
+     * Takes a turn to report, serialised on the caller's thread. When {@value #CAPACITY} turns, or
+     * {@value #BYTES_BUDGET} bytes of their JSON, already wait (the command side is down or slower than the
+     * traffic), the caller waits up to {@code FULL_WAIT} for room: back-pressure on the request that produced the
+     * turn, rather than a turn silently dropped or a heap exhausted.
      */
     public void record(FinishedTurn turn) {
-        int bytes = (int) Math.min(bytesBudget, estimatedBytes(turn));
+        byte[] json = sender.serialise(turn);
+        int bytes = Math.min(bytesBudget, json.length);
         if (!takeRoom(bytes)) {
             LOG.error("Turn {} is not recorded: the recorder is closed or full", turn.turnId());
             return;
         }
-        if (!enqueue(new Turn(turn, bytes))) {
+        if (!enqueue(new Turn(turn.turnId(), json))) {
             room.release(bytes);
             LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
         }
-    }
-
-    private static long estimatedBytes(FinishedTurn turn) {
-        return 2L * (length(turn.question()) + length(turn.answer())) + TURN_OVERHEAD_BYTES;
-    }
-
-    private static long length(String text) {
-        return text == null ? 0 : text.length();
     }
 
     private boolean takeRoom(int bytes) {
@@ -151,9 +144,11 @@ public final class TurnRecorder implements AutoCloseable {
                         .toList();
                 if (!turns.isEmpty()) {
                     try {
-                        sender.deliver(turns.stream().map(Turn::turn).toList(), () -> closing);
+                        sender.deliver(turns.stream().map(Turn::json).toList(), () -> closing);
                     } finally {
-                        room.release(turns.stream().mapToInt(Turn::bytes).sum());
+                        room.release(turns.stream()
+                                .mapToInt(turn -> Math.min(bytesBudget, turn.json().length))
+                                .sum());
                     }
                 }
                 taken.stream()

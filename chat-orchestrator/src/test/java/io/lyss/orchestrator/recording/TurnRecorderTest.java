@@ -107,7 +107,7 @@ class TurnRecorderTest {
     @Test
     void whenTheWaitingTurnsFillTheByteBudgetTheNextTurnWaitsForRoom() throws Exception {
         releaseFirstCall = new CountDownLatch(1);
-        String answer = "x".repeat(8_000); // about 18 KB estimated: fills the 16 KB budget alone
+        String answer = "x".repeat(17_000); // over 16 KB of JSON: fills the 16 KB budget alone
         try (var recorder = recorder(Duration.ofMillis(10), 16 * 1024)) {
             recorder.record(turn("t-big", answer));
             assertThat(firstCallHeld.await(10, TimeUnit.SECONDS)).isTrue();
