@@ -25,6 +25,7 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The cheapest honest OpenAI-compatible upstream at hand: pre-serialised answers, no parsing beyond reading the body
@@ -71,7 +72,7 @@ final class BenchUpstream implements AutoCloseable {
     @Override
     public void close() {
         server.close().syncUninterruptibly();
-        loop.shutdownGracefully(0, 0, java.util.concurrent.TimeUnit.SECONDS).syncUninterruptibly();
+        loop.shutdownGracefully(0, 0, TimeUnit.SECONDS).syncUninterruptibly();
     }
 
     private static final class Answerer extends SimpleChannelInboundHandler<FullHttpRequest> {

@@ -1,6 +1,7 @@
 package io.lyss.orchestrator.chat;
 
 import io.lyss.orchestrator.openai.OpenAiError;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -44,7 +45,7 @@ final class RecordingSink implements OpenAiRelaySink {
 
     @Override
     public void relayCompletion(byte[] completionJson) {
-        chunks.add(new String(completionJson, java.nio.charset.StandardCharsets.UTF_8));
+        chunks.add(new String(completionJson, StandardCharsets.UTF_8));
         done = true;
     }
 
