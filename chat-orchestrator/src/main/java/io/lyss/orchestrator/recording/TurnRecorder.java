@@ -38,7 +38,7 @@ public final class TurnRecorder implements AutoCloseable {
     /** What waits for the sender: a turn, or a flush waiting for the turns taken before it. */
     private sealed interface Pending {}
 
-    private record Turn(String turnId, byte[] json) implements Pending {}
+    private record Turn(byte[] json) implements Pending {}
 
     private record Flush(CountDownLatch done) implements Pending {}
 
@@ -79,7 +79,7 @@ public final class TurnRecorder implements AutoCloseable {
             LOG.error("Turn {} is not recorded: the recorder is closed or full", turn.turnId());
             return;
         }
-        if (!enqueue(new Turn(turn.turnId(), json))) {
+        if (!enqueue(new Turn(json))) {
             room.release(bytes);
             LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
         }
