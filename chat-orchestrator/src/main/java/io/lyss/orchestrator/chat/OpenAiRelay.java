@@ -23,6 +23,7 @@ final class OpenAiRelay {
     private final ProviderClients clients;
     private final ObjectMapper json;
     private final TokenEstimator estimator;
+    private final SilenceWatchdog watchdog = new SilenceWatchdog();
     private final UpstreamHttp http;
     private final Duration firstTokenTimeout;
     private final Duration answerTimeout;
@@ -39,7 +40,7 @@ final class OpenAiRelay {
         this.estimator = estimator;
         this.firstTokenTimeout = firstTokenTimeout;
         this.answerTimeout = answerTimeout;
-        this.http = new UpstreamHttp(connectTimeout);
+        this.http = new UpstreamHttp(connectTimeout, watchdog);
     }
 
     AttemptResult attempt(ChannelRoute channel, UpstreamCaller.Prompt prompt, OpenAiRelaySink sink) {
@@ -63,7 +64,7 @@ final class OpenAiRelay {
         }
         var counter = new RelayedAnswer(prompt, estimator, json);
         return stream
-                ? new RelayedStream(counter, sink, firstTokenTimeout).relay(channel, response.body())
+                ? new RelayedStream(counter, sink, firstTokenTimeout, watchdog).relay(channel, response.body())
                 : relayCompletion(channel, counter, sink, response.body());
     }
 

@@ -9,10 +9,6 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Relays one upstream event stream to the client chunk by chunk, each flushed as soon as it arrives. Until the
@@ -21,28 +17,21 @@ import java.util.concurrent.TimeUnit;
  */
 final class RelayedStream {
 
-    private static final ScheduledExecutorService WATCHDOG = Executors.newSingleThreadScheduledExecutor(
-            Thread.ofPlatform().daemon().name("lyss-first-token-watchdog").factory());
-
     private final RelayedAnswer answer;
     private final OpenAiRelaySink sink;
     private final Duration firstTokenTimeout;
-    private volatile boolean timedOut;
+    private final SilenceWatchdog watchdog;
 
-    RelayedStream(RelayedAnswer answer, OpenAiRelaySink sink, Duration firstTokenTimeout) {
+    RelayedStream(RelayedAnswer answer, OpenAiRelaySink sink, Duration firstTokenTimeout, SilenceWatchdog watchdog) {
         this.answer = answer;
         this.sink = sink;
         this.firstTokenTimeout = firstTokenTimeout;
+        this.watchdog = watchdog;
     }
 
     AttemptResult relay(ChannelRoute channel, InputStream body) {
-        ScheduledFuture<?> watchdog = WATCHDOG.schedule(
-                () -> {
-                    timedOut = true;
-                    closeQuietly(body);
-                },
-                firstTokenTimeout.toMillis(),
-                TimeUnit.MILLISECONDS);
+        // until a token is forwarded: chunks without one (a role, keep-alive comments) do not count
+        SilenceWatchdog.Watch firstToken = watchdog.watch(firstTokenTimeout, () -> closeQuietly(body));
         long firstTokenNanos = -1;
         try (var reader = new BufferedReader(new InputStreamReader(body, StandardCharsets.UTF_8))) {
             String line;
@@ -58,7 +47,7 @@ final class RelayedStream {
                 JsonNode chunk = answer.parse(data);
                 if (chunk == null || chunk.has("error")) {
                     if (firstTokenNanos < 0) {
-                        watchdog.cancel(false);
+                        firstToken.close();
                         return new AttemptResult.Failed(502, "sent an error event before answering");
                     }
                     sink.relayChunk(chunk == null ? "{\"error\":{\"message\":\"invalid chunk\"}}" : data);
@@ -70,7 +59,7 @@ final class RelayedStream {
                     continue;
                 }
                 if (firstTokenNanos < 0) {
-                    watchdog.cancel(false);
+                    firstToken.close();
                     firstTokenNanos = System.nanoTime();
                 }
                 if (!sink.relayChunk(withUsageField(chunk, data))) {
@@ -80,10 +69,11 @@ final class RelayedStream {
         } catch (IOException e) {
             // handled below: the stream ended without [DONE]
         } finally {
-            watchdog.cancel(false);
+            firstToken.close();
         }
         if (firstTokenNanos < 0) {
-            return new AttemptResult.Failed(0, timedOut ? "sent no first token in time" : "closed the stream early");
+            return new AttemptResult.Failed(
+                    0, firstToken.expired() ? "sent no first token in time" : "closed the stream early");
         }
         if (answer.finished()) {
             // Some servers end after the finish chunk without [DONE]: the answer is complete all the same.

@@ -28,9 +28,10 @@ final class UpstreamHttp implements AutoCloseable {
     private static final int MAX_CONNECTIONS = 2_000;
 
     private final CloseableHttpClient client;
-    private final SilenceWatchdog watchdog = new SilenceWatchdog();
+    private final SilenceWatchdog watchdog;
 
-    UpstreamHttp(Duration connectTimeout) {
+    UpstreamHttp(Duration connectTimeout, SilenceWatchdog watchdog) {
+        this.watchdog = watchdog;
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(MAX_CONNECTIONS)
                 .setMaxConnPerRoute(MAX_CONNECTIONS)
@@ -102,7 +103,6 @@ final class UpstreamHttp implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        watchdog.close();
         client.close();
     }
 

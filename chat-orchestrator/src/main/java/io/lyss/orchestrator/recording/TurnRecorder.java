@@ -74,7 +74,7 @@ public final class TurnRecorder implements AutoCloseable {
      */
     public void record(FinishedTurn turn) {
         byte[] json = sender.serialise(turn);
-        int bytes = Math.min(bytesBudget, json.length);
+        int bytes = roomFor(json);
         if (!takeRoom(bytes)) {
             LOG.error("Turn {} is not recorded: the recorder is closed or full", turn.turnId());
             return;
@@ -83,6 +83,11 @@ public final class TurnRecorder implements AutoCloseable {
             room.release(bytes);
             LOG.error("Turn {} is not recorded: the recorder is closed or {} turns wait", turn.turnId(), CAPACITY);
         }
+    }
+
+    /** The budget a waiting turn takes: its JSON's bytes, or the whole budget for a turn larger than it. */
+    private int roomFor(byte[] json) {
+        return Math.min(bytesBudget, json.length);
     }
 
     private boolean takeRoom(int bytes) {
@@ -147,7 +152,7 @@ public final class TurnRecorder implements AutoCloseable {
                         sender.deliver(turns.stream().map(Turn::json).toList(), () -> closing);
                     } finally {
                         room.release(turns.stream()
-                                .mapToInt(turn -> Math.min(bytesBudget, turn.json().length))
+                                .mapToInt(turn -> roomFor(turn.json()))
                                 .sum());
                     }
                 }
