@@ -4,6 +4,7 @@ import static io.lyss.standalone.PlatformUnderTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.events.EventEnvelope;
@@ -58,6 +59,9 @@ class PlatformEndToEndIT {
     @Autowired
     private JdbcTemplate jdbc;
 
+    @Autowired
+    private ObjectMapper applicationJson;
+
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
         PLATFORM.register(properties);
@@ -71,6 +75,13 @@ class PlatformEndToEndIT {
     @AfterAll
     static void stopUpstream() {
         upstream.close();
+    }
+
+    @Test
+    void theApplicationsJsonMapperRecyclesBuffersAcrossTheRequestsVirtualThreads() {
+        assertThat(applicationJson.getFactory()._getRecyclerPool())
+                .as("Jackson's per-thread default allocates new buffers on every virtual thread")
+                .isInstanceOf(JsonRecyclerPools.ConcurrentDequePool.class);
     }
 
     @Test

@@ -65,15 +65,15 @@ final class OpenAiRelay {
         var counter = new RelayedAnswer(prompt, estimator, json);
         return stream
                 ? new RelayedStream(counter, sink, firstTokenTimeout, watchdog).relay(channel, response.body())
-                : relayCompletion(channel, counter, sink, response.body());
+                : relayCompletion(channel, counter, sink, response);
     }
 
     private AttemptResult relayCompletion(
-            ChannelRoute channel, RelayedAnswer answer, OpenAiRelaySink sink, InputStream body) {
+            ChannelRoute channel, RelayedAnswer answer, OpenAiRelaySink sink, UpstreamHttp.Answer response) {
         byte[] bytes;
         JsonNode completion;
-        try (body) {
-            bytes = body.readAllBytes();
+        try {
+            bytes = response.readAll();
             completion = json.readTree(bytes);
         } catch (SocketTimeoutException e) {
             return new AttemptResult.Failed(0, "timed out while answering");

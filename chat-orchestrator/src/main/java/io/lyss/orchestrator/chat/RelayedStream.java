@@ -17,6 +17,8 @@ import java.time.Duration;
  */
 final class RelayedStream {
 
+    private static final int AFTER_DONE_CHARS = 4096;
+
     private final RelayedAnswer answer;
     private final OpenAiRelaySink sink;
     private final Duration firstTokenTimeout;
@@ -42,6 +44,7 @@ final class RelayedStream {
                 String data = line.substring(5).strip();
                 if (data.equals("[DONE]")) {
                     sink.relayDone();
+                    readTheEnd(reader);
                     return new AttemptResult.Answered(answer.outcome(channel, answer.finishReason(), firstTokenNanos));
                 }
                 JsonNode chunk = answer.parse(data);
@@ -98,6 +101,25 @@ final class RelayedStream {
 
     private static boolean isUsageOnly(JsonNode chunk) {
         return chunk.path("choices").isEmpty() && chunk.hasNonNull("usage");
+    }
+
+    /**
+     * Reads what follows {@code [DONE]}: normally only the end of the chunked body, and reading it returns the
+     * connection to the pool (closed before its end, the exchange is cut off and the next request opens a new
+     * connection, with a new TLS handshake for a remote provider). A server that goes on sending is cut off after
+     * {@value #AFTER_DONE_CHARS} characters; one that stays silent is cut off by the stream's pause timeout.
+     */
+    private static void readTheEnd(BufferedReader reader) {
+        char[] rest = new char[AFTER_DONE_CHARS];
+        int read = 0;
+        int n;
+        try {
+            while (read < rest.length && (n = reader.read(rest, read, rest.length - read)) >= 0) {
+                read += n;
+            }
+        } catch (IOException e) {
+            // the answer is complete; only the connection is lost
+        }
     }
 
     private static void closeQuietly(InputStream body) {

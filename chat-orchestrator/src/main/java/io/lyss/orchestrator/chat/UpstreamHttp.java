@@ -13,6 +13,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.io.SocketConfig;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
 import org.apache.hc.core5.util.Timeout;
@@ -56,8 +57,27 @@ final class UpstreamHttp implements AutoCloseable {
                 .build();
     }
 
-    /** An answer whose body must be read or closed; closing it before its end cuts the provider off. */
-    record Answer(int status, InputStream body) {}
+    /**
+     * An answer whose body must be read or closed; closing it before its end cuts the provider off. Its
+     * {@code length} is the body's declared length in bytes, or -1 when the provider did not declare it.
+     */
+    record Answer(int status, long length, InputStream body) {
+
+        /**
+         * The whole body, read into an array of its declared length when there is one (reading to the end of a stream
+         * of unknown length goes through a 16 KiB buffer and a copy, per answer).
+         */
+        byte[] readAll() throws IOException {
+            try (body) {
+                if (length < 0 || length >= Integer.MAX_VALUE) {
+                    return body.readAllBytes();
+                }
+                byte[] bytes = body.readNBytes((int) length);
+                body.read(); // reads the end, so that closing returns the connection to the pool
+                return bytes;
+            }
+        }
+    }
 
     /**
      * How long a provider may take: its whole answer, or (a stream) the wait for the answer to begin and every pause
@@ -95,10 +115,10 @@ final class UpstreamHttp implements AutoCloseable {
             }
             throw e;
         }
-        InputStream content = response.getEntity() == null
-                ? InputStream.nullInputStream()
-                : response.getEntity().getContent();
-        return new Answer(response.getCode(), new Body(content, post, response, watch, patience));
+        HttpEntity entity = response.getEntity();
+        InputStream content = entity == null ? InputStream.nullInputStream() : entity.getContent();
+        long length = entity == null ? 0 : entity.getContentLength();
+        return new Answer(response.getCode(), length, new Body(content, post, response, watch, patience));
     }
 
     @Override

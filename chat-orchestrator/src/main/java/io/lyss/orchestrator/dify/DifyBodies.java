@@ -2,9 +2,9 @@ package io.lyss.orchestrator.dify;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.lyss.orchestrator.http.RequestBodies;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
 
 /** Reads a Dify request body within the size limit; an empty body reads as {@code {}}. */
 final class DifyBodies {
@@ -13,8 +13,8 @@ final class DifyBodies {
 
     static JsonNode read(HttpServletRequest request, int maxBytes, ObjectMapper json) {
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxBytes + 1);
+        try {
+            body = RequestBodies.readUpTo(request, maxBytes);
         } catch (IOException e) {
             throw DifyError.invalidParam("The request body could not be read.");
         }

@@ -10,6 +10,7 @@ import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
+import io.lyss.orchestrator.http.RequestBodies;
 import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.quota.Admission;
@@ -21,7 +22,6 @@ import io.lyss.orchestrator.routing.CircuitBreakers;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
@@ -173,8 +173,8 @@ class EmbeddingsController {
 
     private byte[] read(HttpServletRequest request) {
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxRequestBytes + 1);
+        try {
+            body = RequestBodies.readUpTo(request, maxRequestBytes);
         } catch (IOException e) {
             throw OpenAiError.invalidRequest(null, "The request body could not be read.");
         }

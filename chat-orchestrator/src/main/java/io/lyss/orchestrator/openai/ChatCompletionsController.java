@@ -9,6 +9,7 @@ import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
+import io.lyss.orchestrator.http.RequestBodies;
 import io.lyss.orchestrator.recording.SpendReasons;
 import io.lyss.orchestrator.workflow.ChatTurn;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
@@ -17,7 +18,6 @@ import io.lyss.orchestrator.workflow.WorkflowResult;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -120,8 +120,8 @@ class ChatCompletionsController {
 
     private JsonNode readBody(HttpServletRequest request) {
         byte[] body;
-        try (InputStream in = request.getInputStream()) {
-            body = in.readNBytes(maxRequestBytes + 1);
+        try {
+            body = RequestBodies.readUpTo(request, maxRequestBytes);
         } catch (IOException e) {
             throw OpenAiError.invalidRequest(null, "The request body could not be read.");
         }

@@ -10,6 +10,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Queue;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
@@ -18,7 +20,7 @@ import java.util.concurrent.Executors;
 /**
  * A real HTTP server speaking OpenAI's streaming protocol whose answers are scripted one request at a time: an
  * error status, a stall before the first chunk, a stream that breaks off, or a normal answer (the default once the
- * script is used up). It records every body it receives.
+ * script is used up). It records every body it receives and the connections they came on.
  */
 final class ScriptedUpstream implements AutoCloseable {
 
@@ -40,6 +42,7 @@ final class ScriptedUpstream implements AutoCloseable {
     private final HttpServer server;
     private final Queue<Step> script = new ConcurrentLinkedQueue<>();
     private final List<JsonNode> received = new CopyOnWriteArrayList<>();
+    private final Set<Integer> clientPorts = ConcurrentHashMap.newKeySet();
     private final CountDownLatch released = new CountDownLatch(1);
 
     ScriptedUpstream(Step... steps) throws IOException {
@@ -58,8 +61,14 @@ final class ScriptedUpstream implements AutoCloseable {
         return received;
     }
 
+    /** How many connections the requests so far came on (told apart by the client's port). */
+    int connections() {
+        return clientPorts.size();
+    }
+
     private void answer(HttpExchange exchange) throws IOException {
         received.add(json.readTree(exchange.getRequestBody()));
+        clientPorts.add(exchange.getRemoteAddress().getPort());
         Step step = script.poll();
         switch (step == null ? Step.ANSWER : step) {
             case STATUS_429 -> status(exchange, 429, "rate_limit_exceeded");

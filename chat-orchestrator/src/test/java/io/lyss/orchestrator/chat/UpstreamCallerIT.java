@@ -205,6 +205,25 @@ class UpstreamCallerIT {
     }
 
     @Test
+    void answersReadToTheirEndLeaveTheirConnectionToTheNextCall() throws IOException {
+        try (var upstream = new ScriptedUpstream(COMPLETION, ANSWER, ANSWER, COMPLETION)) {
+            List<ChannelRoute> channels = List.of(route("a", 0, upstream));
+
+            for (var prompt : List.of(completionPrompt(), prompt(), prompt(), completionPrompt())) {
+                assertThat(caller.call(channels, prompt, new RecordingSink(true))
+                                .finishReason())
+                        .isEqualTo("stop");
+            }
+
+            assertThat(upstream.received()).hasSize(4);
+            assertThat(upstream.connections())
+                    .as(
+                            "one kept-alive connection: each answer, streamed or not, read to its end returns it to the pool")
+                    .isEqualTo(1);
+        }
+    }
+
+    @Test
     void aRequestTheProviderRefusesIsNotRetriedAnywhere() throws IOException {
         try (var refusing = new ScriptedUpstream(STATUS_400);
                 var backup = new ScriptedUpstream()) {
