@@ -105,24 +105,38 @@ class TurnRecorderTest {
     }
 
     @Test
-    void whenTheWaitingTurnsFillTheByteBudgetTheNextTurnWaitsForRoom() throws Exception {
+    void whenTheWaitingTurnsFillTheBacklogTheNextTurnWaitsForRoom() throws Exception {
         releaseFirstCall = new CountDownLatch(1);
-        String answer = "x".repeat(17_000); // over 16 KB of JSON: fills the 16 KB budget alone
+        String answer = "x".repeat(4_000); // each such turn takes about 4.3 KB of the 16 KB backlog
         try (var recorder = recorder(Duration.ofMillis(10), 16 * 1024)) {
-            recorder.record(turn("t-big", answer));
+            recorder.record(turn("t-first"));
             assertThat(firstCallHeld.await(10, TimeUnit.SECONDS)).isTrue();
+            for (int i = 0; i < 3; i++) {
+                recorder.record(turn("t-" + i, answer));
+            }
             var next = new CompletableFuture<Void>();
             Thread.ofVirtual().start(() -> {
-                recorder.record(turn("t-next", "short"));
+                recorder.record(turn("t-next", answer));
                 next.complete(null);
             });
-            // the first turn is still being reported: no room for the next one yet
+            // the first turn is still being reported and three more wait: no room for a fourth yet
             await().during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2)).until(() -> !next.isDone());
             releaseFirstCall.countDown();
             await().atMost(Duration.ofSeconds(20)).until(next::isDone);
             await().atMost(Duration.ofSeconds(20)).until(() -> storedTurnIds.contains("t-next"));
         }
-        assertThat(storedTurnIds).containsExactly("t-big", "t-next");
+        assertThat(storedTurnIds).containsExactly("t-first", "t-0", "t-1", "t-2", "t-next");
+    }
+
+    @Test
+    void aTurnLargerThanTheWholeBacklogIsSentAloneOnceTheTurnsBeforeItAreStored() throws Exception {
+        try (var recorder = recorder(Duration.ofSeconds(30), 16 * 1024)) {
+            recorder.record(turn("t-small"));
+            // a 30 s linger holds the small turn; the large one flushes it, then goes alone
+            recorder.record(turn("t-large", "x".repeat(17_000)));
+            assertThat(storedTurnIds).containsExactly("t-small", "t-large");
+        }
+        assertThat(batchSizes).containsExactly(1, 1);
     }
 
     private TurnRecorder recorder() throws IOException {
