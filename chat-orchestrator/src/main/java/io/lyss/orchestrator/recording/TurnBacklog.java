@@ -1,6 +1,12 @@
 package io.lyss.orchestrator.recording;
 
-import java.nio.ByteBuffer;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.MappedByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -8,7 +14,7 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The turns waiting to be reported, as their JSON, in one ring of off-heap memory allocated once. While the
+ * The turns waiting to be reported, as their JSON, in one ring of off-heap memory mapped once. While the
  * recording lags behind a burst, tens of thousands of turns wait; on the heap each was copied by young collections
  * until promoted, and the old generation they filled set off concurrent marking and mixed collections
  * (docs/benchmarks.md, stop 15). Off the heap they cost the collector nothing, and the bound is exact.
@@ -27,7 +33,7 @@ final class TurnBacklog {
     /** Turns taken by the sender: their JSON, and the position where the next turn starts. */
     record Batch(List<byte[]> turns, long end) {}
 
-    private final ByteBuffer ring;
+    private final MappedByteBuffer ring;
     private final int size;
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
@@ -40,7 +46,25 @@ final class TurnBacklog {
 
     TurnBacklog(int sizeBytes) {
         this.size = sizeBytes;
-        this.ring = ByteBuffer.allocateDirect(sizeBytes);
+        this.ring = mapTemporaryFile(sizeBytes);
+    }
+
+    /**
+     * A sparse temporary file mapped into memory and unlinked at once: its pages exist only once written (a direct
+     * buffer would be zeroed, and resident, whole), the kernel can write them out under memory pressure, and nothing
+     * is left behind. The turns it holds do not survive the process (ADR 0040).
+     */
+    private static MappedByteBuffer mapTemporaryFile(int size) {
+        try {
+            Path file = Files.createTempFile("lyss-turn-backlog-", ".ring");
+            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
+                return channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
+            } finally {
+                Files.delete(file);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("The backlog of turns could not be mapped", e);
+        }
     }
 
     /** Whether a turn of this many bytes can ever have room (one larger than the ring cannot). */
