@@ -81,7 +81,9 @@ public final class TurnRecorder implements AutoCloseable {
                     "Turn {} is not recorded: the turns before it were not stored within {}", turn.turnId(), FULL_WAIT);
             return;
         }
-        sender.deliver(List.of(json), () -> closing);
+        long patientUntil = System.nanoTime() + FULL_WAIT.toNanos();
+        // the request waits for this one: retried for FULL_WAIT, then for the sender's closing wait at most
+        sender.deliver(List.of(json), () -> closing || System.nanoTime() > patientUntil);
     }
 
     /** Waits (at most {@code timeout}) until every turn taken before this call is stored; false if it was not. */
