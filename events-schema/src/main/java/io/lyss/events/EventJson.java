@@ -18,7 +18,7 @@ public final class EventJson {
      * generators recycle their buffers through a pool of the mapper's own, shared by all threads: Jackson's default
      * pool is per thread, and requests run on virtual threads, a new one each, so every parser and generator of a
      * request allocated fresh 8-16 KiB buffers (about a tenth of what the gateway allocated per request,
-     * docs/benchmarks.md, stop 15). It is also the platform's application mapper (Spring MVC's included).
+     * docs/benchmarks.md, stop 15). Axon's event serializer, the relay and the event readers use such mappers.
      */
     public static ObjectMapper newMapper() {
         return JsonMapper.builder(JsonFactory.builder()
