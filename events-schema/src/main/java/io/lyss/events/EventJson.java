@@ -21,12 +21,20 @@ public final class EventJson {
      * docs/benchmarks.md, stop 15). Axon's event serializer, the relay and the event readers use such mappers.
      */
     public static ObjectMapper newMapper() {
-        return JsonMapper.builder(JsonFactory.builder()
-                        .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
-                        .build())
+        return JsonMapper.builder(newFactory())
                 .addModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+                .build();
+    }
+
+    /**
+     * A JSON factory whose parsers and generators recycle their buffers through a pool of its own, shared by all
+     * threads; one per mapper, as factories must not be shared between mappers.
+     */
+    public static JsonFactory newFactory() {
+        return JsonFactory.builder()
+                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
                 .build();
     }
 }

@@ -110,13 +110,8 @@ final class RelayedStream {
      * {@value #AFTER_DONE_CHARS} characters; one that stays silent is cut off by the stream's pause timeout.
      */
     private static void readTheEnd(BufferedReader reader) {
-        char[] rest = new char[AFTER_DONE_CHARS];
-        int read = 0;
-        int n;
         try {
-            while (read < rest.length && (n = reader.read(rest, read, rest.length - read)) >= 0) {
-                read += n;
-            }
+            reader.skip(AFTER_DONE_CHARS); // stops early at the end of the body
         } catch (IOException e) {
             // the answer is complete; only the connection is lost
         }

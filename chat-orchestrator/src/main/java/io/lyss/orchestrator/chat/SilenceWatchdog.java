@@ -9,8 +9,8 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Ends provider exchanges that took too long: a call's answer, a stream's pauses, a stream's first token. A socket
- * timeout would do the first two, but a timed read on a virtual
- * thread arms and cancels a timer in the JDK's scheduler on every read, and wakes the scheduler's thread each time:
+ * timeout would do the first two, but a timed read on a virtual thread arms and cancels a timer in the JDK's
+ * scheduler on every read, and wakes the scheduler's thread each time:
  * about a tenth of the gateway's CPU at 5,000 requests/s (docs/benchmarks.md, stop 14). Here an exchange is one
  * entry in a set that one daemon thread looks through every {@link #TICK}, so a timeout fires up to a tick late.
  */

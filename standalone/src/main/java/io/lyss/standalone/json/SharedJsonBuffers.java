@@ -1,7 +1,6 @@
 package io.lyss.standalone.json;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.util.JsonRecyclerPools;
+import io.lyss.events.EventJson;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnThreading;
 import org.springframework.boot.autoconfigure.jackson.Jackson2ObjectMapperBuilderCustomizer;
 import org.springframework.boot.autoconfigure.thread.Threading;
@@ -13,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
  * virtual threads, a new one each, so every parser and generator of a request allocated fresh buffers (8-16 KiB
  * each; about a tenth of the bytes the gateway allocated per request, docs/benchmarks.md, stop 15). The
  * application's mappers (Spring MVC's and those the modules are given) recycle through a pool shared by all
- * threads instead; each mapper gets a factory of its own, as factories must not be shared between mappers. The
- * event mappers do the same ({@code EventJson}).
+ * threads instead, through the same factory as the event mappers ({@link EventJson#newFactory}), a new one per
+ * mapper.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnThreading(Threading.VIRTUAL)
@@ -22,8 +21,6 @@ class SharedJsonBuffers {
 
     @Bean
     Jackson2ObjectMapperBuilderCustomizer buffersSharedByThreads() {
-        return builder -> builder.factory(JsonFactory.builder()
-                .recyclerPool(JsonRecyclerPools.newConcurrentDequePool())
-                .build());
+        return builder -> builder.factory(EventJson.newFactory());
     }
 }
