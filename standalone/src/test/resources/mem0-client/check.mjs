@@ -14,9 +14,10 @@ const added = await client.add(
   { userId: "node-user", metadata: { via: "mem0ai" } },
 );
 let found = { results: [] };
-for (let i = 0; i < 120 && found.results.length === 0; i++) {
+// both facts are indexed one after the other: wait for both, or the one found first would rank first
+for (let i = 0; i < 120 && found.results.length < 2; i++) {
   found = await client.search("Where do I live?", { filters: { user_id: "node-user" }, topK: 3 });
-  if (found.results.length === 0) await sleep(500);
+  if (found.results.length < 2) await sleep(500);
 }
 const id = found.results[0].id;
 const one = await client.get(id);
