@@ -90,6 +90,8 @@ class GatewayOverheadBenchmark {
             var gateway50 = Wrk.run(gateway, BODY, gatewayHeaders, 50, SECONDS);
             double recordedAfter = recorded.add(gateway50).awaitAll();
             double projectedAfter = recordedAfter + awaitProjected();
+            // the same direct load again once everything is recorded: how much the machine's speed moved meanwhile
+            var direct50After = Wrk.run(direct, BODY, Map.of(), 50, SECONDS);
             double[] ttfbDirect = firstByteMillis(direct, Map.of(), 300);
             double[] ttfbGateway = firstByteMillis(gateway, gatewayHeaders, 300);
             recorded.add(350).awaitAll();
@@ -98,6 +100,7 @@ class GatewayOverheadBenchmark {
             long sent = warmUp.requests() + gateway1.requests() + gateway50.requests() + 350;
 
             print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter, projectedAfter);
+            printMachineDrift(direct50, gateway50, direct50After);
             printPortkey(portkey, direct1, gateway1, direct50, gateway50);
         }
     }
@@ -152,6 +155,20 @@ class GatewayOverheadBenchmark {
                 projectedAfter,
                 gateway50.requests() / (SECONDS + projectedAfter)));
         System.out.println(out);
+    }
+
+    /**
+     * This VM's speed moves by a third between minutes (docs/benchmarks.md): the direct path measured before and after
+     * the gateway's phase brackets the speed the gateway had.
+     */
+    private static void printMachineDrift(Wrk.Result before, Wrk.Result gateway, Wrk.Result after) {
+        System.out.printf(
+                Locale.ROOT,
+                "direct @50 before/after the gateway's phase: %.0f / %.0f requests/s; gateway/direct @50: %.2f / %.2f%n",
+                before.requestsPerSecond(),
+                after.requestsPerSecond(),
+                gateway.requestsPerSecond() / before.requestsPerSecond(),
+                gateway.requestsPerSecond() / after.requestsPerSecond());
     }
 
     /** Portkey at 1 and 50 connections against the same upstream, or null when it could not be started. */

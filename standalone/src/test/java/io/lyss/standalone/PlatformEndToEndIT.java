@@ -4,6 +4,7 @@ import static io.lyss.standalone.PlatformUnderTest.random;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.fasterxml.jackson.core.util.JsonRecyclerPools;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -62,6 +63,9 @@ class PlatformEndToEndIT {
     @Autowired
     private ObjectMapper applicationJson;
 
+    @Autowired
+    private ElasticsearchClient elasticsearch;
+
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
         PLATFORM.register(properties);
@@ -82,6 +86,13 @@ class PlatformEndToEndIT {
         assertThat(applicationJson.getFactory()._getRecyclerPool())
                 .as("Jackson's per-thread default allocates new buffers on every virtual thread")
                 .isInstanceOf(JsonRecyclerPools.ConcurrentDequePool.class);
+    }
+
+    @Test
+    void elasticsearchRequestBodiesGoOutAsOneBuffer() {
+        assertThat(elasticsearch._transport().getClass().getSimpleName())
+                .as("Boot's transport sends a bulk request's lines as a chunk each")
+                .isEqualTo("OneBufferTransport");
     }
 
     @Test

@@ -26,11 +26,12 @@ class KafkaRelay {
 
     private final Producer<String, byte[]> producer;
     private final EventsTopic topic;
-    private final EnvelopeWriter writer = new EnvelopeWriter();
+    private final EnvelopeWriter writer;
 
-    KafkaRelay(Producer<String, byte[]> producer, EventsTopic topic) {
+    KafkaRelay(Producer<String, byte[]> producer, EventsTopic topic, EnvelopeWriter writer) {
         this.producer = producer;
         this.topic = topic;
+        this.writer = writer;
     }
 
     @EventHandler

@@ -12,8 +12,10 @@ import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.TrackingEventProcessorConfiguration;
+import org.axonframework.serialization.Serializer;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -68,8 +70,11 @@ class RelayConfiguration {
     }
 
     @Bean
-    KafkaRelay kafkaRelay(Producer<String, byte[]> relayProducer, EventsTopic eventsTopic) {
-        return new KafkaRelay(relayProducer, eventsTopic);
+    KafkaRelay kafkaRelay(
+            Producer<String, byte[]> relayProducer,
+            EventsTopic eventsTopic,
+            @Qualifier("eventSerializer") Serializer eventSerializer) {
+        return new KafkaRelay(relayProducer, eventsTopic, new EnvelopeWriter(eventSerializer));
     }
 
     /** Creates the topic at start when Kafka is there, so consumers find it; the relay retries otherwise. */

@@ -1,0 +1,52 @@
+package io.lyss.standalone.search;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import co.elastic.clients.transport.http.TransportHttpClient.Request;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class OneBufferBodiesTest {
+
+    @Test
+    void aBodyOfManyBuffersIsSentAsOneWithTheSameBytes() {
+        List<ByteBuffer> lines = List.of(
+                utf8("{\"index\":{\"_id\":\"1\"}}"), utf8("\n"), utf8("{\"answer\":\"forty-two\"}"), utf8("\n"));
+        var request = new Request("POST", "/_bulk", Map.of("refresh", "false"), Map.of("x", "y"), lines);
+
+        Request joined = OneBufferBodies.joined(request);
+
+        List<ByteBuffer> body = new ArrayList<>();
+        joined.body().forEach(body::add);
+        assertThat(body).hasSize(1);
+        assertThat(text(body.getFirst())).isEqualTo("{\"index\":{\"_id\":\"1\"}}\n{\"answer\":\"forty-two\"}\n");
+        assertThat(joined.method()).isEqualTo("POST");
+        assertThat(joined.path()).isEqualTo("/_bulk");
+        assertThat(joined.queryParams()).isEqualTo(Map.of("refresh", "false"));
+        assertThat(joined.headers()).isEqualTo(Map.of("x", "y"));
+        assertThat(lines).allSatisfy(line -> assertThat(line.position()).isZero()); // still readable for a retry
+    }
+
+    @Test
+    void aRequestWithoutABodyOrWithOneBufferIsLeftAsItIs() {
+        var noBody = new Request("GET", "/turns/_search", Map.of(), Map.of(), null);
+        var oneBuffer = new Request("PUT", "/turns", Map.of(), Map.of(), List.of(utf8("{}")));
+
+        assertThat(OneBufferBodies.joined(noBody)).isSameAs(noBody);
+        assertThat(OneBufferBodies.joined(oneBuffer)).isSameAs(oneBuffer);
+    }
+
+    private static ByteBuffer utf8(String text) {
+        return ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String text(ByteBuffer buffer) {
+        byte[] bytes = new byte[buffer.remaining()];
+        buffer.duplicate().get(bytes);
+        return new String(bytes, StandardCharsets.UTF_8);
+    }
+}
