@@ -17,7 +17,8 @@ import java.time.Instant;
  * @param aggregateId the aggregate that emitted it (also the Kafka record key)
  * @param aggregateSequence position within that aggregate's stream
  * @param globalIndex position in the global event log
- * @param payload the event record as JSON
+ * @param payload the event record as JSON; null in an envelope read by {@link EventReader#read}, which binds the
+ *     payload to its record without this tree
  */
 public record EventEnvelope(
         String eventId,

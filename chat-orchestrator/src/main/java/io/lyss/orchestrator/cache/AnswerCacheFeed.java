@@ -112,7 +112,7 @@ public final class AnswerCacheFeed extends TopicFollower {
                 try {
                     eventTypeOf(record)
                             .filter(type -> type.equals(TURN) || type.equals(SPENT) || type.equals(FORGOTTEN))
-                            .flatMap(type -> reader.payload(reader.envelope(record.value())))
+                            .map(type -> reader.read(record.value()).payload())
                             .ifPresent(this::apply);
                 } catch (IllegalArgumentException | IllegalStateException unreadable) {
                     // The cache is best effort: an event it cannot read costs one cacheable answer, never the feed.

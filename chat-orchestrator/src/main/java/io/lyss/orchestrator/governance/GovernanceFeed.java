@@ -1,6 +1,5 @@
 package io.lyss.orchestrator.governance;
 
-import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventReader;
 import io.lyss.events.EventTopics;
 import io.lyss.events.LyssEvent;
@@ -11,6 +10,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -164,10 +164,12 @@ public class GovernanceFeed extends TopicFollower {
     private void applyIfGovernance(ConsumerRecord<String, byte[]> record) {
         String type = eventTypeOf(record).orElse("");
         if (type.startsWith(GOVERNANCE_PREFIX)) {
-            reader.payload(reader.envelope(record.value())).ifPresent(governance);
+            Optional.ofNullable(reader.read(record.value()).payload()).ifPresent(governance);
         } else if (type.startsWith(ROUTING_PREFIX)) {
-            EventEnvelope envelope = reader.envelope(record.value());
-            reader.payload(envelope).ifPresent(event -> routing.accept(event, envelope.occurredAt()));
+            EventReader.Read read = reader.read(record.value());
+            if (read.payload() != null) {
+                routing.accept(read.payload(), read.envelope().occurredAt());
+            }
         }
     }
 }

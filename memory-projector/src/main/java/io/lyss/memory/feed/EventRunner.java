@@ -1,6 +1,5 @@
 package io.lyss.memory.feed;
 
-import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventReader;
 import io.lyss.events.EventTopics;
 import io.lyss.feed.TopicFollower;
@@ -70,8 +69,10 @@ public final class EventRunner extends TopicFollower {
         for (ConsumerRecord<String, byte[]> record : records) {
             nextOffsets.put(record.partition(), record.offset() + 1);
             if (eventTypeOf(record).filter(projection.eventTypes()::contains).isPresent()) {
-                EventEnvelope envelope = reader.envelope(record.value());
-                reader.payload(envelope).ifPresent(payload -> events.add(new FedEvent(envelope, payload)));
+                EventReader.Read read = reader.read(record.value());
+                if (read.payload() != null) {
+                    events.add(new FedEvent(read.envelope(), read.payload()));
+                }
             }
         }
         projection.apply(events, nextOffsets);

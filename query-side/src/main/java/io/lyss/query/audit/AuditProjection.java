@@ -7,6 +7,7 @@ import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventJson;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.projection.Projection;
+import io.lyss.query.projection.RecordDecoder;
 import io.lyss.query.readmodel.SqlSchema;
 import java.sql.Timestamp;
 import java.util.Iterator;
@@ -50,6 +51,12 @@ public final class AuditProjection implements Projection {
     @Override
     public boolean handles(String eventType) {
         return auditedContexts.stream().anyMatch(context -> eventType.startsWith(context + "."));
+    }
+
+    /** The audit log copies the payload's JSON, so it needs the envelope's payload tree. */
+    @Override
+    public RecordDecoder decoder() {
+        return RecordDecoder.full();
     }
 
     @Override

@@ -24,9 +24,12 @@ public interface Projection {
      */
     void apply(List<ProjectedEvent> events, Map<Integer, Long> nextOffsets);
 
-    /** How records become events for this projection (the whole envelope and payload unless overridden). */
+    /**
+     * How records become events for this projection: the envelope and the payload's record, without the payload's
+     * JSON tree, unless overridden.
+     */
     default RecordDecoder decoder() {
-        return RecordDecoder.full();
+        return RecordDecoder.bound();
     }
 
     /**

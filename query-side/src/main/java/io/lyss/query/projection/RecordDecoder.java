@@ -14,7 +14,19 @@ public interface RecordDecoder {
     /** Decodes one record; throws when the value is not a readable event (it is then parked). */
     ProjectedEvent decode(byte[] value, int partition, long offset);
 
-    /** Reads every field of the envelope and of the catalogued payload. */
+    /**
+     * Reads the envelope's fields and binds the payload to its catalogued record in the same pass, without a JSON
+     * tree: the envelope's payload tree is null, so this is for projections that use the record.
+     */
+    static RecordDecoder bound() {
+        EventReader reader = new EventReader();
+        return (value, partition, offset) -> {
+            EventReader.Read read = reader.read(value);
+            return new ProjectedEvent(read.envelope(), read.payload(), partition, offset);
+        };
+    }
+
+    /** Reads every field of the envelope, the payload's JSON tree included, and the catalogued payload. */
     static RecordDecoder full() {
         EventReader reader = new EventReader();
         return (value, partition, offset) -> {

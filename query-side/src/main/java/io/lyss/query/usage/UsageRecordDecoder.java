@@ -24,7 +24,7 @@ import java.time.Instant;
 final class UsageRecordDecoder implements RecordDecoder {
 
     private final ObjectReader wire = EventJson.newMapper().readerFor(Wire.class);
-    private final RecordDecoder full = RecordDecoder.full();
+    private final RecordDecoder full = RecordDecoder.bound();
 
     @Override
     public ProjectedEvent decode(byte[] value, int partition, long offset) {
