@@ -2,7 +2,6 @@ package io.lyss.query.replay;
 
 import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventReader;
-import io.lyss.events.LyssEvent;
 import io.lyss.query.projection.BoundedReplay;
 import io.lyss.query.projection.ProjectedEvent;
 import io.lyss.query.usage.UsageFold;
@@ -68,14 +67,13 @@ public final class PointInTimeReports {
                 if (type == null || !UsageFold.reads(new String(type.value(), StandardCharsets.UTF_8))) {
                     continue;
                 }
-                EventEnvelope envelope;
-                LyssEvent payload;
+                EventReader.Read read;
                 try {
-                    envelope = reader.envelope(record.value());
-                    payload = reader.payload(envelope).orElse(null);
+                    read = reader.read(record.value());
                 } catch (RuntimeException poison) {
                     continue; // parked by the projection too; a report cannot count it either
                 }
+                EventEnvelope envelope = read.envelope();
                 if (!workspaceId.equals(envelope.workspaceId())
                         || (position != null && envelope.globalIndex() > position)
                         || (at != null && envelope.occurredAt().isAfter(at))
@@ -83,7 +81,7 @@ public final class PointInTimeReports {
                     continue;
                 }
                 last[0] = Math.max(last[0], envelope.globalIndex());
-                fold.add(new ProjectedEvent(envelope, payload));
+                fold.add(new ProjectedEvent(envelope, read.payload()));
             }
         });
         Map<String, Line> lines = new TreeMap<>();

@@ -18,13 +18,13 @@ import java.time.Instant;
 /**
  * Reads the usage events straight from the record's bytes into the few fields the usage fold uses, in one pass and
  * without building a JSON tree; the question and answer of a turn, its hash and the rest are skipped. Other event
- * types (key issuance, rare) go through the full decoder. The payload records it builds carry null or zero in the
+ * types (key issuance, rare) go through the general decoder. The payload records it builds carry null or zero in the
  * fields it skipped, so they are for folding usage only.
  */
 final class UsageRecordDecoder implements RecordDecoder {
 
     private final ObjectReader wire = EventJson.newMapper().readerFor(Wire.class);
-    private final RecordDecoder full = RecordDecoder.bound();
+    private final RecordDecoder general = RecordDecoder.bound();
 
     @Override
     public ProjectedEvent decode(byte[] value, int partition, long offset) {
@@ -32,14 +32,14 @@ final class UsageRecordDecoder implements RecordDecoder {
         try {
             event = wire.readValue(value);
         } catch (IOException e) {
-            return full.decode(value, partition, offset); // fails with the full decoder's own explanation
+            return general.decode(value, partition, offset); // fails with the general decoder's own explanation
         }
         if (event.payload() == null || event.type() == null) {
-            return full.decode(value, partition, offset);
+            return general.decode(value, partition, offset);
         }
         LyssEvent payload = event.payload().as(event.type());
         if (payload == null) {
-            return full.decode(value, partition, offset);
+            return general.decode(value, partition, offset);
         }
         EventEnvelope envelope = new EventEnvelope(
                 event.eventId(),
