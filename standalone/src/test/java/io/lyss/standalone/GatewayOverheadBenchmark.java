@@ -117,7 +117,9 @@ class GatewayOverheadBenchmark {
             double projectedAfter) {
         var out = new StringBuilder("\n=== Lyss gateway overhead (same mock upstream, same run; ")
                 .append(Runtime.getRuntime().availableProcessors())
-                .append(" cores) ===\n");
+                .append(" cores, heap up to ")
+                .append(Runtime.getRuntime().maxMemory() >> 20)
+                .append(" MiB) ===\n");
         out.append(String.format(Locale.ROOT, "%-34s %10s %10s %12s %8s%n", "", "p50 ms", "p99 ms", "req/s", "errors"));
         row(out, "direct, 1 connection", direct1);
         row(out, "gateway, 1 connection", gateway1);
