@@ -92,7 +92,7 @@ class PlatformEndToEndIT {
     void elasticsearchRequestBodiesGoOutAsOneBuffer() {
         assertThat(elasticsearch._transport().getClass().getSimpleName())
                 .as("Boot's transport sends a bulk request's lines as a chunk each")
-                .isEqualTo("OneBufferTransport");
+                .isEqualTo("JoinedBodiesTransport");
     }
 
     @Test

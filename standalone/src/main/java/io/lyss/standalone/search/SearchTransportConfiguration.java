@@ -12,8 +12,8 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * The Elasticsearch client's transport as Spring Boot builds it (over Boot's {@link RestClient}, with its JSON
- * mapper and options), except that request bodies go out as {@linkplain OneBufferBodies one buffer}. Boot's own
- * transport backs off once this one exists.
+ * mapper and options), except that request bodies go out {@linkplain JoinedBodies joined} into a few large buffers
+ * rather than a buffer per line. Boot's own transport backs off once this one exists.
  */
 @Configuration(proxyBeanMethods = false)
 class SearchTransportConfiguration {
@@ -21,14 +21,14 @@ class SearchTransportConfiguration {
     @Bean
     ElasticsearchTransport elasticsearchTransport(
             RestClient restClient, JsonpMapper jsonpMapper, ObjectProvider<RestClientOptions> options) {
-        return new OneBufferTransport(restClient, jsonpMapper, options.getIfAvailable());
+        return new JoinedBodiesTransport(restClient, jsonpMapper, options.getIfAvailable());
     }
 
     /** Elasticsearch's transport over a REST client, with bodies joined. */
-    static final class OneBufferTransport extends ElasticsearchTransportBase {
+    static final class JoinedBodiesTransport extends ElasticsearchTransportBase {
 
-        OneBufferTransport(RestClient restClient, JsonpMapper jsonpMapper, RestClientOptions options) {
-            super(new OneBufferBodies(new RestClientHttpClient(restClient)), options, jsonpMapper);
+        JoinedBodiesTransport(RestClient restClient, JsonpMapper jsonpMapper, RestClientOptions options) {
+            super(new JoinedBodies(new RestClientHttpClient(restClient)), options, jsonpMapper);
         }
     }
 }

@@ -10,15 +10,15 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-class OneBufferBodiesTest {
+class JoinedBodiesTest {
 
     @Test
-    void aBodyOfManyBuffersIsSentAsOneWithTheSameBytes() {
+    void aSmallBodyOfManyBuffersIsSentAsOneWithTheSameBytes() {
         List<ByteBuffer> lines = List.of(
                 utf8("{\"index\":{\"_id\":\"1\"}}"), utf8("\n"), utf8("{\"answer\":\"forty-two\"}"), utf8("\n"));
         var request = new Request("POST", "/_bulk", Map.of("refresh", "false"), Map.of("x", "y"), lines);
 
-        Request joined = OneBufferBodies.joined(request);
+        Request joined = JoinedBodies.joined(request);
 
         List<ByteBuffer> body = new ArrayList<>();
         joined.body().forEach(body::add);
@@ -32,12 +32,37 @@ class OneBufferBodiesTest {
     }
 
     @Test
+    void aLargeBodyIsJoinedIntoPiecesOfBoundedSizeInOrder() {
+        String document = "{\"text\":\"" + "x".repeat(1_000) + "\"}";
+        List<ByteBuffer> lines = new ArrayList<>();
+        StringBuilder expected = new StringBuilder();
+        for (int i = 0; i < 2_000; i++) {
+            String action = "{\"index\":{\"_id\":\"" + i + "\"}}";
+            lines.addAll(List.of(utf8(action), utf8("\n"), utf8(document), utf8("\n")));
+            expected.append(action).append('\n').append(document).append('\n');
+        }
+        String oversized = "y".repeat(JoinedBodies.PIECE_BYTES + 10);
+        lines.add(utf8(oversized));
+        expected.append(oversized);
+
+        Request joined = JoinedBodies.joined(new Request("POST", "/_bulk", Map.of(), Map.of(), lines));
+
+        List<ByteBuffer> pieces = new ArrayList<>();
+        joined.body().forEach(pieces::add);
+        assertThat(pieces).hasSizeBetween(4, 6);
+        assertThat(pieces.subList(0, pieces.size() - 1))
+                .allSatisfy(piece -> assertThat(piece.remaining()).isLessThanOrEqualTo(JoinedBodies.PIECE_BYTES));
+        assertThat(pieces.stream().map(JoinedBodiesTest::text).reduce("", String::concat))
+                .isEqualTo(expected.toString());
+    }
+
+    @Test
     void aRequestWithoutABodyOrWithOneBufferIsLeftAsItIs() {
         var noBody = new Request("GET", "/turns/_search", Map.of(), Map.of(), null);
         var oneBuffer = new Request("PUT", "/turns", Map.of(), Map.of(), List.of(utf8("{}")));
 
-        assertThat(OneBufferBodies.joined(noBody)).isSameAs(noBody);
-        assertThat(OneBufferBodies.joined(oneBuffer)).isSameAs(oneBuffer);
+        assertThat(JoinedBodies.joined(noBody)).isSameAs(noBody);
+        assertThat(JoinedBodies.joined(oneBuffer)).isSameAs(oneBuffer);
     }
 
     private static ByteBuffer utf8(String text) {

@@ -1,0 +1,83 @@
+package io.lyss.standalone.search;
+
+import co.elastic.clients.transport.TransportOptions;
+import co.elastic.clients.transport.http.TransportHttpClient;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Hands each request body to the HTTP client joined into buffers of up to {@value #PIECE_BYTES} bytes. The
+ * Elasticsearch client gives a bulk request's NDJSON as a buffer per line and one per newline, and the low-level
+ * REST client sends each buffer as a chunk of its own: four writes, four TCP segments and four reads on the
+ * Elasticsearch side per indexed document (docs/benchmarks.md, stop 16). Joined, a bulk request of 2,000 documents
+ * is a handful of writes; the pieces stay well under G1's humongous size (half a region, 2 MiB with a 1 GiB heap),
+ * so joining never allocates in the old generation.
+ */
+final class JoinedBodies implements TransportHttpClient {
+
+    static final int PIECE_BYTES = 512 * 1024;
+
+    private final TransportHttpClient http;
+
+    JoinedBodies(TransportHttpClient http) {
+        this.http = http;
+    }
+
+    @Override
+    public TransportOptions createOptions(TransportOptions options) {
+        return http.createOptions(options);
+    }
+
+    @Override
+    public Response performRequest(String endpointId, Node node, Request request, TransportOptions options)
+            throws IOException {
+        return http.performRequest(endpointId, node, joined(request), options);
+    }
+
+    @Override
+    public CompletableFuture<Response> performRequestAsync(
+            String endpointId, Node node, Request request, TransportOptions options) {
+        return http.performRequestAsync(endpointId, node, joined(request), options);
+    }
+
+    @Override
+    public void close() throws IOException {
+        http.close();
+    }
+
+    /** The request with its body joined into pieces; as it was when it has no body or a single buffer. */
+    static Request joined(Request request) {
+        Iterable<ByteBuffer> body = request.body();
+        if (body == null) {
+            return request;
+        }
+        int buffers = 0;
+        long left = 0;
+        for (ByteBuffer buffer : body) {
+            buffers++;
+            left += buffer.remaining();
+        }
+        if (buffers <= 1) {
+            return request;
+        }
+        List<ByteBuffer> pieces = new ArrayList<>();
+        ByteBuffer piece = null;
+        for (ByteBuffer buffer : body) {
+            int size = buffer.remaining();
+            if (piece != null && piece.remaining() < size) {
+                pieces.add(piece.flip());
+                piece = null;
+            }
+            if (piece == null) {
+                piece = ByteBuffer.allocate((int) Math.max(size, Math.min(PIECE_BYTES, left)));
+            }
+            piece.put(buffer.duplicate());
+            left -= size;
+        }
+        pieces.add(piece.flip());
+        return new Request(request.method(), request.path(), request.queryParams(), request.headers(), pieces);
+    }
+}
