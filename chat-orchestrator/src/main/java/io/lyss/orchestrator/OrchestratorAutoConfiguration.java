@@ -21,6 +21,7 @@ import io.lyss.orchestrator.pricing.PricingProperties;
 import io.lyss.orchestrator.quota.QuotaAdmission;
 import io.lyss.orchestrator.quota.QuotaProperties;
 import io.lyss.orchestrator.quota.QuotaView;
+import io.lyss.orchestrator.recording.BacklogFile;
 import io.lyss.orchestrator.recording.CircuitReporter;
 import io.lyss.orchestrator.recording.EmbeddingSpendRecorder;
 import io.lyss.orchestrator.recording.TurnRecorder;
@@ -163,8 +164,14 @@ public class OrchestratorAutoConfiguration {
     }
 
     @Bean
-    TurnRecorder turnRecorder(CommandSideApi commandSide, OrchestratorProperties properties, ObjectMapper json) {
-        return new TurnRecorder(commandSide, json, properties.recordingLinger());
+    TurnRecorder turnRecorder(
+            CommandSideApi commandSide,
+            OrchestratorProperties properties,
+            ObjectMapper json,
+            ObjectProvider<SecretSealer> sealer) {
+        BacklogFile backlog = BacklogFile.forSetting(
+                properties.turnBacklogFile(), TurnRecorder.BYTES_BUDGET, sealer.getIfAvailable());
+        return new TurnRecorder(commandSide, json, properties.recordingLinger(), backlog);
     }
 
     @Bean

@@ -14,6 +14,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param querySideUrl base URL of the query side that serves the conversation read model (Dify API)
  * @param recordingLinger how long finished turns may wait to be reported together; a longer wait makes bigger
  *     batches (cheaper recording) and later read models
+ * @param turnBacklogFile where the turns waiting to be recorded are kept, encrypted under the master key, so that
+ *     those a stopped or crashed process held are recorded when it starts again; one file per instance. Blank: a
+ *     temporary file whose turns are lost with the process (ADR 0042)
  */
 @ConfigurationProperties("lyss.orchestrator")
 public record OrchestratorProperties(
@@ -22,4 +25,5 @@ public record OrchestratorProperties(
         @DefaultValue("120s") Duration upstreamTimeout,
         @DefaultValue("8388608") int maxRequestBytes,
         @DefaultValue("http://127.0.0.1:8080") String querySideUrl,
-        @DefaultValue("50ms") Duration recordingLinger) {}
+        @DefaultValue("50ms") Duration recordingLinger,
+        @DefaultValue("") String turnBacklogFile) {}

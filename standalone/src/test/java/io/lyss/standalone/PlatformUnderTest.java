@@ -2,7 +2,10 @@ package io.lyss.standalone;
 
 import io.lyss.infra.LocalInfrastructure;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
@@ -21,6 +24,8 @@ final class PlatformUnderTest {
     final String previousMasterKey = Base64.getEncoder().encodeToString(bytes(32));
     final String masterKey = SharedMasterKey.BASE64;
     final String internalToken = "internal-" + random(24);
+    /** Kept as with {@code ./lyss up} (ADR 0042): every platform test records through an encrypted file. */
+    final Path turnBacklogFile = temporaryFolder().resolve("turn-backlog.ring");
 
     void register(DynamicPropertyRegistry properties) {
         properties.add("server.port", () -> port);
@@ -39,6 +44,15 @@ final class PlatformUnderTest {
         properties.add("lyss.security.admin-token", () -> adminToken);
         properties.add("lyss.security.internal-token", () -> internalToken);
         properties.add("lyss.audit.gap-timeout", () -> "PT2S");
+        properties.add("lyss.orchestrator.turn-backlog-file", turnBacklogFile::toString);
+    }
+
+    private static Path temporaryFolder() {
+        try {
+            return Files.createTempDirectory("lyss-platform-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     static int freePort() {

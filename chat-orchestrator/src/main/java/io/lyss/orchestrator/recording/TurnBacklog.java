@@ -1,40 +1,46 @@
 package io.lyss.orchestrator.recording;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.MappedByteBuffer;
-import java.nio.channels.FileChannel;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The turns waiting to be reported, as their JSON, in one ring of off-heap memory mapped once. While the
- * recording lags behind a burst, tens of thousands of turns wait; on the heap each was copied by young collections
- * until promoted, and the old generation they filled set off concurrent marking and mixed collections
- * (docs/benchmarks.md, stop 15). Off the heap they cost the collector nothing, and the bound is exact.
+ * The turns waiting to be reported, encrypted, in one ring of a {@link BacklogFile} mapped into memory once. While
+ * the recording lags behind a burst, tens of thousands of turns wait; on the heap each was copied by young
+ * collections until promoted, and the old generation they filled set off concurrent marking and mixed collections
+ * (docs/benchmarks.md, stop 15). Off the heap they cost the collector nothing, and the bound is exact. In a kept
+ * file they outlive the process: the turns a dead process left are taken first (ADR 0042).
  *
- * <p>Each turn is a record {@code [int length][bytes]} at a position that only grows; its place in the ring is that
- * position modulo the ring's size. A record never wraps: when it does not fit before the ring's end, the rest of the
- * lap is skipped (marked with length -1 when there is room for the mark). Many threads append; one sender takes the
- * oldest turns and releases them once they are stored. A turn that cannot get room waits; those that arrive
- * while one waits queue behind it, so a large turn is not overtaken for ever by small ones.
+ * <p>Each turn is a record {@code [int length][int run][ciphertext]} at a position that only grows; its place in the
+ * ring is that position modulo the ring's size. A record never wraps: when it does not fit before the ring's end,
+ * the rest of the lap is skipped (marked with length -1 when there is room for the mark). Many threads append; one
+ * sender takes the oldest turns and releases them once they are stored, and their bytes are zeroed. A turn that
+ * cannot get room waits; those that arrive while one waits queue behind it, so a large turn is not overtaken for
+ * ever by small ones.
  */
-final class TurnBacklog {
+final class TurnBacklog implements AutoCloseable {
 
-    private static final int LENGTH_BYTES = Integer.BYTES;
+    private static final Logger LOG = LoggerFactory.getLogger(TurnBacklog.class);
+    private static final int RECORD_HEADER = 2 * Integer.BYTES;
     private static final int SKIP_TO_NEXT_LAP = -1;
+    private static final byte[] ZEROS = new byte[64 * 1024];
 
-    /** Turns taken by the sender: their JSON, and the position where the next turn starts. */
-    record Batch(List<byte[]> turns, long end) {}
+    /**
+     * Turns taken by the sender: the JSON of those that opened, how many records were taken, and the position where
+     * the next one starts.
+     */
+    record Batch(List<byte[]> turns, int records, long end) {}
 
-    private final MappedByteBuffer ring;
+    private final BacklogFile file;
+    private final ByteBuffer ring;
     private final int size;
+    private final RecordCipher sealing; // under the lock
+    private final RecordCipher opening; // by the one sender
     private final ReentrantLock lock = new ReentrantLock();
     private final Condition appended = lock.newCondition();
     private final Condition released = lock.newCondition();
@@ -44,32 +50,56 @@ final class TurnBacklog {
     private int writersWaiting;
     private int flushesWaiting;
 
+    /** A backlog in a temporary file: its turns do not survive the process. */
     TurnBacklog(int sizeBytes) {
-        this.size = sizeBytes;
-        this.ring = mapTemporaryFile(sizeBytes);
+        this(BacklogFile.temporary(sizeBytes));
     }
 
-    /**
-     * A sparse temporary file mapped into memory and unlinked at once: its pages exist only once written (a direct
-     * buffer would be zeroed, and resident, whole), the kernel can write them out under memory pressure, and nothing
-     * is left behind. The turns it holds do not survive the process (ADR 0040).
-     */
-    private static MappedByteBuffer mapTemporaryFile(int size) {
-        try {
-            Path file = Files.createTempFile("lyss-turn-backlog-", ".ring");
-            try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
-                return channel.map(FileChannel.MapMode.READ_WRITE, 0, size);
-            } finally {
-                Files.delete(file);
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("The backlog of turns could not be mapped", e);
+    TurnBacklog(BacklogFile file) {
+        this.file = file;
+        this.ring = file.ring();
+        this.size = file.ringBytes();
+        this.sealing = new RecordCipher(file.key());
+        this.opening = new RecordCipher(file.key());
+        this.tail = file.tail();
+        this.head = file.head();
+        this.waiting = countLeft();
+        if (waiting > 0) {
+            LOG.info("{} turns left by a previous process in {} are recorded first", waiting, file.keptAt());
         }
+    }
+
+    /** Counts the records a previous process left between tail and head; a damaged one ends them. */
+    private int countLeft() {
+        int count = 0;
+        long position = tail;
+        while (position < head) {
+            int at = place(position);
+            int length = size - at < RECORD_HEADER ? SKIP_TO_NEXT_LAP : ring.getInt(at);
+            if (length == SKIP_TO_NEXT_LAP) {
+                position += size - at;
+                continue;
+            }
+            if (length <= RecordCipher.OVERHEAD
+                    || at + RECORD_HEADER + (long) length > size
+                    || position + RECORD_HEADER + length > head) {
+                LOG.error(
+                        "The backlog of turns in {} is damaged at {}: the turns after it are lost",
+                        file.keptAt(),
+                        position);
+                head = position;
+                file.storeHead(head);
+                break;
+            }
+            position += RECORD_HEADER + length;
+            count++;
+        }
+        return count;
     }
 
     /** Whether a turn of this many bytes can ever have room (one larger than the ring cannot). */
     boolean fits(int jsonBytes) {
-        return LENGTH_BYTES + (long) jsonBytes <= size;
+        return recordBytes(jsonBytes) <= size;
     }
 
     /**
@@ -81,7 +111,7 @@ final class TurnBacklog {
         if (!fits(json.length)) {
             throw new IllegalArgumentException("A turn of " + json.length + " bytes is larger than the backlog");
         }
-        int needed = LENGTH_BYTES + json.length;
+        int needed = (int) recordBytes(json.length);
         long deadline = System.nanoTime() + patience.toNanos();
         lock.lock();
         try {
@@ -117,6 +147,8 @@ final class TurnBacklog {
      * more unless the batch is full or someone waits for a flush. Null when none came.
      */
     Batch take(int max, Duration firstWait, Duration linger) throws InterruptedException {
+        long from;
+        int count;
         lock.lock();
         try {
             long until = System.nanoTime() + firstWait.toNanos();
@@ -135,18 +167,22 @@ final class TurnBacklog {
                 }
                 appended.awaitNanos(left);
             }
-            return read(Math.min(max, waiting));
+            from = tail;
+            count = Math.min(max, waiting);
         } finally {
             lock.unlock();
         }
+        return read(from, count); // outside the lock: these records are the sender's until released
     }
 
-    /** Frees the room of a batch the sender is done with. */
+    /** Frees the room of a batch the sender is done with; its bytes are zeroed first. */
     void release(Batch batch) {
+        zero(tail, batch.end());
         lock.lock();
         try {
-            waiting -= batch.turns().size();
+            waiting -= batch.records();
             tail = batch.end();
+            file.storeTail(tail);
             released.signalAll();
         } finally {
             lock.unlock();
@@ -199,33 +235,70 @@ final class TurnBacklog {
 
     private void write(byte[] json, int needed) {
         long skipped = skippedBefore(head, needed);
-        if (skipped >= LENGTH_BYTES) {
+        if (skipped >= Integer.BYTES) {
             ring.putInt(place(head), SKIP_TO_NEXT_LAP);
         }
         head += skipped;
         int at = place(head);
-        ring.putInt(at, json.length);
-        ring.put(at + LENGTH_BYTES, json);
+        ring.putInt(at, needed - RECORD_HEADER);
+        ring.putInt(at + Integer.BYTES, file.run());
+        sealing.encrypt(json, file.run(), head, ring.slice(at + RECORD_HEADER, needed - RECORD_HEADER));
         head += needed;
+        file.storeHead(head); // after the record is whole: a process that dies now leaves it
         waiting++;
     }
 
-    private Batch read(int count) {
+    /**
+     * The {@code count} records from {@code position}. A record that does not open (damaged in the file a previous
+     * process left) is logged and left out; it is released with the others.
+     */
+    private Batch read(long position, int count) {
         List<byte[]> turns = new ArrayList<>(count);
-        long position = tail;
-        while (turns.size() < count) {
+        for (int taken = 0; taken < count; taken++) {
             int at = place(position);
-            int length = size - at < LENGTH_BYTES ? SKIP_TO_NEXT_LAP : ring.getInt(at);
+            int length = size - at < RECORD_HEADER ? SKIP_TO_NEXT_LAP : ring.getInt(at);
             if (length == SKIP_TO_NEXT_LAP) {
                 position += size - at;
+                taken--;
                 continue;
             }
-            byte[] json = new byte[length];
-            ring.get(at + LENGTH_BYTES, json);
-            turns.add(json);
-            position += LENGTH_BYTES + length;
+            int run = ring.getInt(at + Integer.BYTES);
+            byte[] json = opening.decrypt(ring.slice(at + RECORD_HEADER, length), run, position);
+            if (json == null) {
+                LOG.error("A turn in the backlog {} does not open and is lost (at {})", file.keptAt(), position);
+            } else {
+                turns.add(json);
+            }
+            position += RECORD_HEADER + length;
         }
-        return new Batch(turns, position);
+        return new Batch(turns, count, position);
+    }
+
+    /** Overwrites the records between two positions with zeros: no trace of a stored turn stays in the file. */
+    private void zero(long from, long to) {
+        long position = from;
+        while (position < to) {
+            int at = place(position);
+            int bytes = (int) Math.min(Math.min(to - position, size - at), ZEROS.length);
+            ring.put(at, ZEROS, 0, bytes);
+            position += bytes;
+        }
+    }
+
+    /** Bytes a turn of {@code jsonBytes} takes in the ring. */
+    private static long recordBytes(int jsonBytes) {
+        return RECORD_HEADER + RecordCipher.OVERHEAD + (long) jsonBytes;
+    }
+
+    /** Gives the file up: see {@link BacklogFile#close()}. */
+    @Override
+    public void close() {
+        lock.lock();
+        try {
+            file.close();
+        } finally {
+            lock.unlock();
+        }
     }
 
     private int place(long position) {

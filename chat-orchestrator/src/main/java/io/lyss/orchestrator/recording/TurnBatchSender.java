@@ -39,8 +39,12 @@ final class TurnBatchSender {
         return poster.body(turn, "a turn");
     }
 
-    /** Sends the turns (each as {@link #serialise} wrote it) as one batch: {@code {"turns": [...]}}. */
-    void deliver(List<byte[]> batch, BooleanSupplier closing) throws InterruptedException {
+    /**
+     * Sends the turns (each as {@link #serialise} wrote it) as one batch: {@code {"turns": [...]}}. True once the
+     * command side answered for it (stored, or refused for good); false when {@code closing} and a bounded wait
+     * passed without an answer.
+     */
+    boolean deliver(List<byte[]> batch, BooleanSupplier closing) throws InterruptedException {
         byte[] body = batchBody(batch);
         Duration backoff = FIRST_BACKOFF;
         long giveUpAt = Long.MAX_VALUE;
@@ -50,11 +54,11 @@ final class TurnBatchSender {
                 int status = response.statusCode();
                 if (status == 200) {
                     logRefused(response.body());
-                    return;
+                    return true;
                 }
                 if (status / 100 == 4 && status != 429) {
                     LOG.error("The command side refused a batch of {} turns with HTTP {}", batch.size(), status);
-                    return;
+                    return true;
                 }
                 LOG.warn("Recording {} turns failed with HTTP {}; retrying", batch.size(), status);
             } catch (IOException e) {
@@ -67,8 +71,7 @@ final class TurnBatchSender {
                 giveUpAt = System.nanoTime() + closeWait.toNanos();
             }
             if (System.nanoTime() > giveUpAt) {
-                LOG.error("{} turns could not be recorded before shutdown", batch.size());
-                return;
+                return false;
             }
             Thread.sleep(backoff);
             backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : backoff.multipliedBy(2);

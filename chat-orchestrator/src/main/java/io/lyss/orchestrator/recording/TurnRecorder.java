@@ -2,6 +2,7 @@ package io.lyss.orchestrator.recording;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.orchestrator.commandside.CommandSideApi;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import org.slf4j.Logger;
@@ -13,9 +14,11 @@ import org.slf4j.LoggerFactory;
  * free), up to {@value #MAX_BATCH}, so the command side's per-call and per-commit cost is paid once per batch
  * rather than once per turn. A turn waits as its JSON, serialised on the request's thread, in an off-heap
  * {@link TurnBacklog} of {@value #BYTES_BUDGET} bytes: while the recording lags behind a burst, what waits costs the
- * garbage collector nothing (docs/benchmarks.md, stop 15). The command side de-duplicates by turn id, so a
- * retried batch never double-counts; {@link #flush} waits until every turn taken so far is stored (a change to a
- * conversation must find its turns); closing waits for the turns still waiting.
+ * garbage collector nothing (docs/benchmarks.md, stop 15). In a kept {@link BacklogFile} the turns waiting outlive
+ * the process, and those a previous process left are reported first (ADR 0042). The command side de-duplicates by
+ * turn id, so a retried batch (or one sent again after a crash) never double-counts; {@link #flush} waits until
+ * every turn taken so far is stored (a change to a conversation must find its turns); closing waits a bounded time
+ * for the turns still waiting.
  */
 public final class TurnRecorder implements AutoCloseable {
 
@@ -26,25 +29,32 @@ public final class TurnRecorder implements AutoCloseable {
      * Bytes of JSON that turns waiting to be reported may hold, off the heap: about 200,000 turns of the benchmark's
      * size (2.4 KB each), half a minute of a burst at 6,000 requests/s.
      */
-    static final int BYTES_BUDGET = 512 * 1024 * 1024;
+    public static final int BYTES_BUDGET = 512 * 1024 * 1024;
 
     private static final Duration CLOSE_WAIT = Duration.ofSeconds(15);
     private static final Duration FULL_WAIT = Duration.ofSeconds(30);
     private static final Duration IDLE_POLL = Duration.ofMillis(100);
+    private static final Duration INTERRUPTED_WAIT = Duration.ofSeconds(5);
 
     private final TurnBatchSender sender;
     private final TurnBacklog backlog;
     private final Duration linger;
+    private final Path keptAt;
+    private final Duration closeWait;
     private final Thread thread;
     private volatile boolean closing;
 
-    public TurnRecorder(CommandSideApi commandSide, ObjectMapper json, Duration linger) {
-        this(commandSide, json, linger, BYTES_BUDGET);
+    /** A recorder whose waiting turns are in {@code backlog} (see {@link BacklogFile#kept}). */
+    public TurnRecorder(CommandSideApi commandSide, ObjectMapper json, Duration linger, BacklogFile backlog) {
+        this(commandSide, json, linger, backlog, CLOSE_WAIT);
     }
 
-    TurnRecorder(CommandSideApi commandSide, ObjectMapper json, Duration linger, int bytesBudget) {
-        this.backlog = new TurnBacklog(bytesBudget);
-        this.sender = new TurnBatchSender(new InternalPoster(commandSide), json, CLOSE_WAIT);
+    TurnRecorder(
+            CommandSideApi commandSide, ObjectMapper json, Duration linger, BacklogFile backlog, Duration closeWait) {
+        this.backlog = new TurnBacklog(backlog);
+        this.keptAt = backlog.keptAt();
+        this.closeWait = closeWait;
+        this.sender = new TurnBatchSender(new InternalPoster(commandSide), json, closeWait);
         this.linger = linger;
         this.thread = Thread.ofPlatform()
                 .daemon()
@@ -83,7 +93,9 @@ public final class TurnRecorder implements AutoCloseable {
         }
         long patientUntil = System.nanoTime() + FULL_WAIT.toNanos();
         // the request waits for this one: retried for FULL_WAIT, then for the sender's closing wait at most
-        sender.deliver(List.of(json), () -> closing || System.nanoTime() > patientUntil);
+        if (!sender.deliver(List.of(json), () -> closing || System.nanoTime() > patientUntil)) {
+            LOG.error("Turn {} is not recorded: the command side did not store it in time", turn.turnId());
+        }
     }
 
     /** Waits (at most {@code timeout}) until every turn taken before this call is stored; false if it was not. */
@@ -96,18 +108,28 @@ public final class TurnRecorder implements AutoCloseable {
         }
     }
 
-    /** Stops taking turns and waits (a bounded time) until those already taken are stored. */
+    /**
+     * Stops taking turns and waits (a bounded time) until those already taken are stored. Turns still waiting then
+     * stay in a kept file for the next process; with a temporary one they are lost.
+     */
     @Override
     public void close() {
         closing = true;
         try {
-            if (!thread.join(CLOSE_WAIT)) {
-                LOG.error("{} turns were not recorded before shutdown", backlog.waiting());
+            if (!thread.join(closeWait)) {
                 thread.interrupt();
+                thread.join(INTERRUPTED_WAIT);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        int left = backlog.waiting();
+        if (left > 0 && keptAt != null) {
+            LOG.warn("{} turns were not recorded before shutdown; they wait in {} for the next start", left, keptAt);
+        } else if (left > 0) {
+            LOG.error("{} turns were not recorded before shutdown", left);
+        }
+        backlog.close();
     }
 
     private void sendUntilClosed() {
@@ -117,14 +139,26 @@ public final class TurnRecorder implements AutoCloseable {
                 if (batch == null) {
                     continue;
                 }
-                try {
-                    sender.deliver(batch.turns(), () -> closing);
-                } finally {
-                    backlog.release(batch);
+                if (!deliver(batch)) {
+                    return; // shutting down: the batch stays in the backlog
                 }
+                backlog.release(batch);
             }
         } catch (InterruptedException e) {
-            LOG.error("Interrupted with {} turns not recorded", backlog.waiting());
+            // closing: what is left stays in the backlog
+        }
+    }
+
+    /** False when the recorder closed before the batch was stored; a batch that cannot be sent at all is dropped. */
+    private boolean deliver(TurnBacklog.Batch batch) throws InterruptedException {
+        if (batch.turns().isEmpty()) {
+            return true; // every record of it was damaged (logged when read)
+        }
+        try {
+            return sender.deliver(batch.turns(), () -> closing);
+        } catch (RuntimeException e) {
+            LOG.error("A batch of {} turns could not be sent and is dropped: {}", batch.records(), e.toString());
+            return true;
         }
     }
 }

@@ -11,6 +11,7 @@ import io.lyss.orchestrator.commandside.CommandSideApi;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -21,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The turn recorder against a real HTTP server standing in for the command side's batch endpoint. */
 class TurnRecorderTest {
@@ -129,6 +131,30 @@ class TurnRecorderTest {
     }
 
     @Test
+    void turnsNotStoredWhenTheRecorderClosedAreReportedFromItsFileByTheNextRecorder(@TempDir Path dir)
+            throws Exception {
+        Path file = dir.resolve("turns.ring");
+        failuresToAnswer.set(Integer.MAX_VALUE); // the command side stays unavailable
+        var first =
+                new TurnRecorder(commandSide(), json, Duration.ofMillis(10), keptBacklog(file), Duration.ofMillis(500));
+        first.record(turn("t-1"));
+        first.record(turn("t-2"));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !batchSizes.isEmpty());
+        first.close();
+        assertThat(storedTurnIds).isEmpty();
+        assertThat(file).exists();
+
+        failuresToAnswer.set(0); // back: the next recorder reports what the first one left
+        try (var next = new TurnRecorder(
+                commandSide(), json, Duration.ofMillis(10), keptBacklog(file), Duration.ofMillis(500))) {
+            next.record(turn("t-3"));
+            await().atMost(Duration.ofSeconds(20)).until(() -> storedTurnIds.size() >= 3);
+        }
+        assertThat(storedTurnIds).containsExactly("t-1", "t-2", "t-3");
+        assertThat(file).as("deleted once empty").doesNotExist();
+    }
+
+    @Test
     void aTurnLargerThanTheWholeBacklogIsSentAloneOnceTheTurnsBeforeItAreStored() throws Exception {
         try (var recorder = recorder(Duration.ofSeconds(30), 16 * 1024)) {
             recorder.record(turn("t-small"));
@@ -148,15 +174,21 @@ class TurnRecorderTest {
     }
 
     private TurnRecorder recorder(Duration linger, int bytesBudget) throws IOException {
-        commandSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-        commandSide.createContext(TurnBatchSender.PATH, this::answer);
-        commandSide.start();
-        return new TurnRecorder(
-                new CommandSideApi(
-                        "http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json),
-                json,
-                linger,
-                bytesBudget);
+        return new TurnRecorder(commandSide(), json, linger, BacklogFile.temporary(bytesBudget));
+    }
+
+    private CommandSideApi commandSide() throws IOException {
+        if (commandSide == null) {
+            commandSide = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+            commandSide.createContext(TurnBatchSender.PATH, this::answer);
+            commandSide.start();
+        }
+        return new CommandSideApi(
+                "http://127.0.0.1:" + commandSide.getAddress().getPort(), "internal-test-token", json);
+    }
+
+    private static BacklogFile keptBacklog(Path file) {
+        return BacklogFile.kept(file, 1024 * 1024, KeptBacklogTest.sealer("k"));
     }
 
     private void answer(HttpExchange exchange) throws IOException {
