@@ -117,8 +117,8 @@ public final class BacklogFile implements AutoCloseable {
             Files.createDirectories(absolute.getParent());
             FileChannel channel = openLocked(absolute);
             try {
-                String unopenable = unopenable(channel, sealer);
-                if (unopenable != null) {
+                Left left = left(channel, sealer);
+                if (left != null && left.unopenable() != null) {
                     channel.close();
                     Path aside =
                             absolute.resolveSibling(absolute.getFileName() + ".unopened-" + System.currentTimeMillis());
@@ -127,11 +127,16 @@ public final class BacklogFile implements AutoCloseable {
                             "The backlog of turns at {} was moved to {} and a new one started: {}",
                             absolute,
                             aside,
-                            unopenable);
+                            left.unopenable());
                     channel = openLocked(absolute);
+                    left = null;
                 }
-                BacklogFile left = resume(absolute, channel, sealer);
-                return left != null ? left : create(absolute, channel, ringBytes, sealer);
+                if (left == null) {
+                    return create(absolute, channel, ringBytes, sealer);
+                }
+                MappedByteBuffer mapped =
+                        channel.map(FileChannel.MapMode.READ_WRITE, 0, RING_START + (long) left.ringBytes());
+                return new BacklogFile(absolute, channel, mapped, left.ringBytes(), left.key());
             } catch (RuntimeException | IOException e) {
                 channel.close();
                 throw e;
@@ -158,14 +163,29 @@ public final class BacklogFile implements AutoCloseable {
         return channel;
     }
 
-    /** Why the file cannot be used as it is; null when it is new, empty, or its turns can be read. */
-    private static String unopenable(FileChannel channel, SecretSealer sealer) throws IOException {
+    /**
+     * What a previous process left in the file: turns to resume (their ring's size and key) or a reason the file
+     * cannot be used as it is.
+     */
+    private record Left(int ringBytes, SecretKey key, String unopenable) {
+
+        static Left because(String unopenable) {
+            return new Left(0, null, unopenable);
+        }
+    }
+
+    /** What the file holds; null when it is new or empty (nothing to resume, nothing to keep). */
+    private static Left left(FileChannel channel, SecretSealer sealer) throws IOException {
         if (channel.size() == 0) {
             return null;
         }
-        ByteBuffer header = header(channel);
-        if (header == null || header.getLong(MAGIC_AT) != MAGIC) {
-            return "it is not a backlog of turns";
+        if (channel.size() < RING_START) {
+            return Left.because("it is not a backlog of turns");
+        }
+        ByteBuffer header = ByteBuffer.allocate(RING_START);
+        channel.read(header, 0);
+        if (header.getLong(MAGIC_AT) != MAGIC) {
+            return Left.because("it is not a backlog of turns");
         }
         long tail = header.getLong(TAIL_AT);
         long head = header.getLong(HEAD_AT);
@@ -175,38 +195,16 @@ public final class BacklogFile implements AutoCloseable {
                 || head < tail
                 || head - tail > ringBytes
                 || channel.size() != RING_START + (long) ringBytes) {
-            return "its header is damaged";
+            return Left.because("its header is damaged");
         }
         if (head == tail) {
             return null;
         }
         try {
-            openKey(header, sealer);
-            return null;
+            return new Left(ringBytes, openKey(header, sealer), null);
         } catch (SecretUnavailableException | IllegalArgumentException e) {
-            return "its key does not open with the master keys this process holds";
+            return Left.because("its key does not open with the master keys this process holds");
         }
-    }
-
-    /** The file's header page; null for a new (or truncated) file. */
-    private static ByteBuffer header(FileChannel channel) throws IOException {
-        if (channel.size() < RING_START) {
-            return null;
-        }
-        ByteBuffer header = ByteBuffer.allocate(RING_START);
-        channel.read(header, 0);
-        return header;
-    }
-
-    /** The file with the turns a previous process left in it; null when it has none. */
-    private static BacklogFile resume(Path path, FileChannel channel, SecretSealer sealer) throws IOException {
-        ByteBuffer header = header(channel);
-        if (header == null || header.getLong(HEAD_AT) == header.getLong(TAIL_AT)) {
-            return null;
-        }
-        int ringBytes = header.getInt(RING_BYTES_AT);
-        MappedByteBuffer mapped = channel.map(FileChannel.MapMode.READ_WRITE, 0, RING_START + (long) ringBytes);
-        return new BacklogFile(path, channel, mapped, ringBytes, openKey(header, sealer));
     }
 
     private static BacklogFile create(Path path, FileChannel channel, int ringBytes, SecretSealer sealer)
