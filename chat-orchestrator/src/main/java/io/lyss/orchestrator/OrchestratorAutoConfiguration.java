@@ -1,7 +1,7 @@
 package io.lyss.orchestrator;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.lyss.embedding.CallerThreadMiniLm;
 import io.lyss.orchestrator.cache.AnswerCache;
 import io.lyss.orchestrator.cache.AnswerCacheFeed;
 import io.lyss.orchestrator.cache.CacheProperties;
@@ -137,8 +137,7 @@ public class OrchestratorAutoConfiguration {
     @ConditionalOnProperty(name = "lyss.orchestrator.cache.enabled", matchIfMissing = true)
     ProjectedAnswerCache answerCache(CacheProperties cache) {
         SemanticIndex semantic = cache.semantic()
-                ? new SemanticIndex(
-                        AllMiniLmL6V2QuantizedEmbeddingModel::new, cache.semanticThreshold(), cache.maxEntries())
+                ? new SemanticIndex(CallerThreadMiniLm::new, cache.semanticThreshold(), cache.maxEntries())
                 : SemanticIndex.disabled();
         return new ProjectedAnswerCache(cache.maxEntries(), semantic);
     }

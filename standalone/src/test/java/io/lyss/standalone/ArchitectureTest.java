@@ -72,7 +72,7 @@ class ArchitectureTest {
     void sharedLibrariesDependOnNoModule() {
         noClasses()
                 .that()
-                .resideInAnyPackage("io.lyss.events..", "io.lyss.security..", "io.lyss.feed..")
+                .resideInAnyPackage("io.lyss.events..", "io.lyss.security..", "io.lyss.feed..", "io.lyss.embedding..")
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(COMMAND, QUERY, ORCHESTRATOR, MEMORY)

@@ -2,7 +2,7 @@ package io.lyss.orchestrator.cache;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+import io.lyss.embedding.CallerThreadMiniLm;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.usage.SpendReason;
 import io.lyss.events.usage.TokensSpent;
@@ -13,7 +13,7 @@ class AnswerCacheProjectionTest {
     private static final String ASKED = "{\"messages\":[{\"content\":\"What is the capital of France?\"}]}";
 
     private final ProjectedAnswerCache cache =
-            new ProjectedAnswerCache(100, new SemanticIndex(AllMiniLmL6V2QuantizedEmbeddingModel::new, 0.85, 100));
+            new ProjectedAnswerCache(100, new SemanticIndex(CallerThreadMiniLm::new, 0.85, 100));
     private final AnswerCacheFeed feed = new AnswerCacheFeed(cache, "127.0.0.1:1");
 
     @Test

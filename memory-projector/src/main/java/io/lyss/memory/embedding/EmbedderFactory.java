@@ -1,7 +1,7 @@
 package io.lyss.memory.embedding;
 
-import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import dev.langchain4j.model.openai.OpenAiEmbeddingModel;
+import io.lyss.embedding.CallerThreadMiniLm;
 import io.lyss.memory.MemoryProperties;
 import java.time.Duration;
 
@@ -15,7 +15,7 @@ public final class EmbedderFactory {
 
     public static Embedder create(MemoryProperties.Embedding settings) {
         if (settings.baseUrl() == null || settings.baseUrl().isBlank()) {
-            return new Embedder(new AllMiniLmL6V2QuantizedEmbeddingModel(), 384, "all-minilm-l6-v2-q");
+            return new Embedder(new CallerThreadMiniLm(), CallerThreadMiniLm.DIMENSIONS, "all-minilm-l6-v2-q");
         }
         var model = OpenAiEmbeddingModel.builder()
                 .baseUrl(settings.baseUrl())
