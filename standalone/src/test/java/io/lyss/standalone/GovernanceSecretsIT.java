@@ -96,7 +96,12 @@ class GovernanceSecretsIT extends GovernancePlatform {
 
         for (String secret : secrets) {
             assertThat(tablesContaining(secret)).as("tables holding a secret").isEmpty();
-            assertThat(topicContains(secret)).as("Kafka topic").isFalse();
+            assertThat(topicContains(EventTopics.EVENTS, secret))
+                    .as("events topic")
+                    .isFalse();
+            assertThat(topicContains(EventTopics.GOVERNANCE, secret))
+                    .as("governance topic")
+                    .isFalse();
             assertThat(elasticsearchDocuments()).as("Elasticsearch").doesNotContain(secret);
             assertThat(logs.getAll()).as("logs").doesNotContain(secret);
         }
@@ -137,12 +142,12 @@ class GovernanceSecretsIT extends GovernancePlatform {
                 .toList();
     }
 
-    private static boolean topicContains(String secret) {
+    private static boolean topicContains(String topic, String secret) {
         try (var consumer = new KafkaConsumer<>(
                 Map.of(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, PlatformUnderTest.INFRA.kafkaBootstrapServers()),
                 new StringDeserializer(),
                 new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = consumer.partitionsFor(EventTopics.EVENTS).stream()
+            List<TopicPartition> partitions = consumer.partitionsFor(topic).stream()
                     .map(info -> new TopicPartition(info.topic(), info.partition()))
                     .toList();
             consumer.assign(partitions);

@@ -10,10 +10,10 @@ import io.lyss.feed.TopicFollower;
 import io.lyss.orchestrator.erasure.ErasedUsers;
 import io.lyss.security.personal.ConversationContents;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -26,8 +26,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Builds the {@link ProjectedAnswerCache} from the event log: a turn with a request hash and a complete answer,
  * joined with its {@code TokensSpent} (same conversation, so same partition, right after it), becomes a cache
- * entry that remembers what it cost. Every instance reads every partition from the start, so the cache is rebuilt
- * on each start and is the same everywhere. Answers are opened with their subject's data key (ADR 0026): a
+ * entry that remembers what it cost. Every instance reads every partition, so the cache is rebuilt on each start
+ * and is alike everywhere; a start reads only the latest turns, as many as the cache keeps (the log of turns grows
+ * without bound; docs/adr/0043). Answers are opened with their subject's data key (ADR 0026): a
  * forgotten user's turns no longer open, and {@code UserForgotten} drops what was cached from them (and tells the
  * other {@link ErasedUsers} of this instance).
  */
@@ -39,6 +40,8 @@ public final class AnswerCacheFeed extends TopicFollower {
     private static final String SPENT = "usage.TokensSpent";
     private static final String FORGOTTEN = "memory.UserForgotten";
     private static final int MAX_PENDING = 10_000;
+    /** Records a turn puts on the topic, about: ConversationStarted, TurnCompleted, TokensSpent, WorkflowRunRecorded. */
+    private static final int RECORDS_PER_TURN = 4;
 
     private final ProjectedAnswerCache cache;
     private final ConversationContents contents;
@@ -46,6 +49,7 @@ public final class AnswerCacheFeed extends TopicFollower {
     private final String topic;
     private final EventReader reader = new EventReader();
     private final Map<TopicPartition, Long> applied = new ConcurrentHashMap<>();
+    private final Map<Integer, Long> startedAt = new ConcurrentHashMap<>();
     private final Map<String, TurnCompleted> awaitingSpend = new LinkedHashMap<>(256, 0.75f, false) {
         @Override
         protected boolean removeEldestEntry(Map.Entry<String, TurnCompleted> eldest) {
@@ -99,14 +103,16 @@ public final class AnswerCacheFeed extends TopicFollower {
             return;
         }
         kafka.assign(partitions);
+        List<TopicPartition> unread = new ArrayList<>();
         for (TopicPartition partition : partitions) {
             Long next = applied.get(partition);
             if (next == null) {
-                kafka.seekToBeginning(Set.of(partition));
+                unread.add(partition);
             } else {
                 kafka.seek(partition, next);
             }
         }
+        seekToTheLatestTurns(kafka, unread, partitions.size());
         while (following()) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
                 try {
@@ -125,6 +131,31 @@ public final class AnswerCacheFeed extends TopicFollower {
                 applied.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
         }
+    }
+
+    /**
+     * Starts each partition where its share of the newest turns the cache can hold begins (turns spread over the
+     * partitions by conversation): reading further back would fill the cache with answers it drops again, opening and
+     * embedding each. The feed's own position is kept across Kafka outages, so this happens once per process.
+     */
+    private void seekToTheLatestTurns(
+            KafkaConsumer<String, byte[]> kafka, List<TopicPartition> unread, int partitions) {
+        if (unread.isEmpty()) {
+            return;
+        }
+        long share = Math.ceilDiv((long) cache.capacity() * RECORDS_PER_TURN, partitions);
+        Map<TopicPartition, Long> beginnings = kafka.beginningOffsets(unread);
+        Map<TopicPartition, Long> ends = kafka.endOffsets(unread);
+        for (TopicPartition partition : unread) {
+            long from = Math.max(beginnings.get(partition), ends.get(partition) - share);
+            kafka.seek(partition, from);
+            startedAt.put(partition.partition(), from);
+        }
+    }
+
+    /** Where the feed began reading each partition. */
+    Map<Integer, Long> startedAt() {
+        return Map.copyOf(startedAt);
     }
 
     /** How far the feed has read: the next offset of each partition of the topic. */

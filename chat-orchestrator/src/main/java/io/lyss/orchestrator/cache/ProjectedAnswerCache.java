@@ -17,8 +17,10 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
 
     private final Map<String, Stored> exact;
     private final SemanticIndex semantic;
+    private final int capacity;
 
     public ProjectedAnswerCache(int maxEntries, SemanticIndex semantic) {
+        this.capacity = maxEntries;
         this.exact = new LinkedHashMap<>(1024, 0.75f, false) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
@@ -26,6 +28,11 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
             }
         };
         this.semantic = semantic;
+    }
+
+    /** How many exact answers it keeps: the newest. */
+    int capacity() {
+        return capacity;
     }
 
     @Override

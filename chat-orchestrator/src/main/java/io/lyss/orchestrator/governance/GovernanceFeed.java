@@ -22,11 +22,13 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Replays the governance events from the start of the topic into the {@link GovernanceView}, then follows it.
- * Every orchestrator instance reads every partition (no consumer group): each holds the whole view. After a
- * Kafka outage it goes on from where the view stands. Routing events (circuit changes of other instances) go, with
- * the time they were recorded, to the routing listener. Other views built from governance events (the budgets and
- * rate limits of {@code QuotaView}) are told the same events here, so that one consumer reads the topic for all.
+ * Replays the governance topic from its start into the {@link GovernanceView}, then follows it. The topic holds the
+ * governance and routing events only, in the order they were stored (docs/adr/0043), so a start reads what keys,
+ * channels and limits need, not the whole log of turns. Every orchestrator instance reads it all (no consumer
+ * group): each holds the whole view. After a Kafka outage it goes on from where the view stands. Routing events
+ * (circuit changes of other instances) go, with the time they were recorded, to the routing listener. Other views
+ * built from governance events (the budgets and rate limits of {@code QuotaView}) are told the same events here, so
+ * that one consumer reads the topic for all.
  */
 public class GovernanceFeed extends TopicFollower {
 
@@ -43,9 +45,11 @@ public class GovernanceFeed extends TopicFollower {
     private final Map<TopicPartition, Long> applied = new HashMap<>();
 
     private volatile boolean caughtUp;
+    /** The relay vouched that the topic holds every governance event recorded before that point. */
+    private boolean sawCompletenessRecord;
 
     public GovernanceFeed(GovernanceView view, String bootstrapServers) {
-        this(view::apply, bootstrapServers, EventTopics.EVENTS, (event, occurredAt) -> {});
+        this(view::apply, bootstrapServers, EventTopics.GOVERNANCE, (event, occurredAt) -> {});
     }
 
     /**
@@ -57,7 +61,7 @@ public class GovernanceFeed extends TopicFollower {
             List<Consumer<LyssEvent>> alsoTold,
             String bootstrapServers,
             BiConsumer<LyssEvent, Instant> routing) {
-        this(inTurn(view, alsoTold), bootstrapServers, EventTopics.EVENTS, routing);
+        this(inTurn(view, alsoTold), bootstrapServers, EventTopics.GOVERNANCE, routing);
     }
 
     GovernanceFeed(GovernanceView view, List<Consumer<LyssEvent>> alsoTold, String bootstrapServers, String topic) {
@@ -91,7 +95,10 @@ public class GovernanceFeed extends TopicFollower {
         return all;
     }
 
-    /** True once everything on the topic when the feed started has been applied. */
+    /**
+     * True once everything on the topic when the feed started has been applied and the topic was vouched whole: a
+     * topic the relay is still filling (the first start after an upgrade) could lack keys that are valid.
+     */
     public boolean isCaughtUp() {
         return caughtUp;
     }
@@ -113,12 +120,17 @@ public class GovernanceFeed extends TopicFollower {
         Map<TopicPartition, Long> endAtStart = kafka.endOffsets(partitions);
         while (following()) {
             for (ConsumerRecord<String, byte[]> record : kafka.poll(Duration.ofMillis(200))) {
-                applyIfGovernance(record);
+                if (record.headers().lastHeader(EventTopics.HEADER_GOVERNANCE_COMPLETE) != null) {
+                    sawCompletenessRecord = true;
+                } else {
+                    applyIfGovernance(record);
+                }
                 applied.put(new TopicPartition(record.topic(), record.partition()), record.offset() + 1);
             }
             if (!caughtUp) {
-                caughtUp =
-                        endAtStart.entrySet().stream().allMatch(end -> kafka.position(end.getKey()) >= end.getValue());
+                caughtUp = sawCompletenessRecord
+                        && endAtStart.entrySet().stream()
+                                .allMatch(end -> kafka.position(end.getKey()) >= end.getValue());
             }
         }
     }
@@ -150,15 +162,21 @@ public class GovernanceFeed extends TopicFollower {
                         .map(info -> new TopicPartition(info.topic(), info.partition()))
                         .toList();
             }
-            // Nothing was ever recorded: there is nothing to catch up with until the relay creates the topic. A
-            // broker that has just started may not know its topics yet, so only repeated answers count.
-            if (++answersWithoutTopic >= MISSING_TOPIC_ANSWERS) {
+            // Nothing was ever recorded (not even the events topic exists): there is nothing to catch up with until
+            // the relay creates the topics. A broker that has just started may not know its topics yet, so only
+            // repeated answers count. With events but no governance topic, the relay has yet to make it.
+            if (++answersWithoutTopic >= MISSING_TOPIC_ANSWERS && nothingRecorded(kafka)) {
                 caughtUp = true;
             }
             LOG.debug("Topic {} does not exist yet; waiting for it", topic);
             pause(Duration.ofMillis(500));
         }
         return List.of();
+    }
+
+    private static boolean nothingRecorded(KafkaConsumer<String, byte[]> kafka) {
+        List<PartitionInfo> events = kafka.partitionsFor(EventTopics.EVENTS, Duration.ofSeconds(5));
+        return events == null || events.isEmpty();
     }
 
     private void applyIfGovernance(ConsumerRecord<String, byte[]> record) {

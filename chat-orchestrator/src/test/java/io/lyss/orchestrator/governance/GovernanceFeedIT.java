@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.events.EventCatalogue;
 import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventJson;
+import io.lyss.events.EventTopics;
 import io.lyss.events.LyssEvent;
 import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
@@ -46,6 +47,7 @@ class GovernanceFeedIT {
         publish(new ApiKeyIssued("key_revoked", "ws_1", "r", revoked.hash(), revoked.visiblePrefix(), List.of(), null));
         publish(new ApiKeyRevoked("key_revoked", "ws_1"));
         publish(new ApiKeyIssued("key_kept", "ws_1", "k", kept.hash(), kept.visiblePrefix(), List.of(), null));
+        vouchWhole();
 
         List<LyssEvent> alsoTold = new CopyOnWriteArrayList<>();
         var feed = new GovernanceFeed(view, List.of(alsoTold::add), INFRA.kafkaBootstrapServers(), topic);
@@ -85,6 +87,26 @@ class GovernanceFeedIT {
         }
     }
 
+    @Test
+    void isNotCaughtUpBeforeTheRelayVouchesTheTopicWhole() throws Exception {
+        createTopic();
+        VirtualKeys.IssuedKey copied = VirtualKeys.issue();
+        publish(new ApiKeyIssued("key_copied", "ws_1", "c", copied.hash(), copied.visiblePrefix(), List.of(), null));
+
+        var feed = new GovernanceFeed(view, List.of(), INFRA.kafkaBootstrapServers(), topic);
+        feed.start();
+        try {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(view.grantFor(copied.hash()))
+                    .isPresent());
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> !feed.isCaughtUp());
+
+            vouchWhole();
+            await().atMost(Duration.ofSeconds(60)).until(feed::isCaughtUp);
+        } finally {
+            feed.stop();
+        }
+    }
+
     private static String keyIdOf(LyssEvent event) {
         return event instanceof ApiKeyIssued issued ? issued.keyId() : ((ApiKeyRevoked) event).keyId();
     }
@@ -96,7 +118,7 @@ class GovernanceFeedIT {
     private void createTopic() throws Exception {
         try (Admin admin =
                 Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(topic, 2, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
         }
     }
 
@@ -115,12 +137,23 @@ class GovernanceFeedIT {
                 0,
                 0,
                 json.valueToTree(event));
+        var record = new ProducerRecord<>(topic, aggregateId, json.writeValueAsBytes(envelope));
+        record.headers().add(EventEnvelope.HEADER_EVENT_TYPE, entry.name().getBytes(StandardCharsets.UTF_8));
+        send(record);
+    }
+
+    /** What the relay writes once the topic holds every governance event before it. */
+    private void vouchWhole() throws Exception {
+        var record = new ProducerRecord<>(topic, "complete", new byte[0]);
+        record.headers().add(EventTopics.HEADER_GOVERNANCE_COMPLETE, new byte[] {'1'});
+        send(record);
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) throws Exception {
         try (var producer = new KafkaProducer<>(
                 Map.<String, Object>of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, INFRA.kafkaBootstrapServers()),
                 new StringSerializer(),
                 new ByteArraySerializer())) {
-            var record = new ProducerRecord<>(topic, aggregateId, json.writeValueAsBytes(envelope));
-            record.headers().add(EventEnvelope.HEADER_EVENT_TYPE, entry.name().getBytes(StandardCharsets.UTF_8));
             producer.send(record).get();
         }
     }

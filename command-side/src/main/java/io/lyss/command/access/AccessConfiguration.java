@@ -1,11 +1,15 @@
 package io.lyss.command.access;
 
+import io.lyss.command.eventstore.EventStoreConfiguration;
 import io.lyss.security.access.SessionTokens;
+import javax.sql.DataSource;
 import org.axonframework.config.EventProcessingConfigurer;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
+import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.DependsOn;
 
 /** The access views, the projection that feeds them in the appending unit of work, and the caller resolver. */
 @Configuration(proxyBeanMethods = false)
@@ -22,8 +26,21 @@ class AccessConfiguration {
     }
 
     @Bean
-    AccessProjection accessProjection(AccessView access, ResourceView resources, EventStorageEngine storage) {
-        return new AccessProjection(access, resources, storage);
+    @DependsOn("commandSideSchemaMigration")
+    GovernanceHistory governanceHistory(
+            DataSource dataSource,
+            @Qualifier("eventSerializer") Serializer eventSerializer,
+            org.axonframework.config.Configuration axon) {
+        return new GovernanceHistory(
+                dataSource,
+                EventStoreConfiguration.SCHEMA + ".domain_event_entry",
+                eventSerializer,
+                axon.upcasterChain());
+    }
+
+    @Bean
+    AccessProjection accessProjection(AccessView access, ResourceView resources, GovernanceHistory history) {
+        return new AccessProjection(access, resources, history);
     }
 
     @Bean

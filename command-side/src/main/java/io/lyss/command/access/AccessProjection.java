@@ -1,20 +1,16 @@
 package io.lyss.command.access;
 
 import io.lyss.events.LyssEvent;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.Stream;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
- * Keeps {@link AccessView} and {@link ResourceView} current. At start it replays the whole event store (before any
- * request or command can arrive); afterwards a subscribing processor hands it each event in the appending unit of
+ * Keeps {@link AccessView} and {@link ResourceView} current. At start it replays the governance events of the store
+ * ({@link GovernanceHistory}: the views need no other) before any request or command can arrive; afterwards a subscribing processor hands it each event in the appending unit of
  * work, and it applies the event once that unit of work has committed: a command that returned is already
  * visible to the next call, and a rolled-back one never is (ADR 0007).
  */
@@ -26,29 +22,21 @@ class AccessProjection implements SmartInitializingSingleton {
 
     private final AccessView access;
     private final ResourceView resources;
-    private final EventStorageEngine storage;
+    private final GovernanceHistory history;
 
-    AccessProjection(AccessView access, ResourceView resources, EventStorageEngine storage) {
+    AccessProjection(AccessView access, ResourceView resources, GovernanceHistory history) {
         this.access = access;
         this.resources = resources;
-        this.storage = storage;
+        this.history = history;
     }
 
     @Override
     public void afterSingletonsInstantiated() {
         long started = System.nanoTime();
-        AtomicLong count = new AtomicLong();
-        try (Stream<? extends TrackedEventMessage<?>> events = storage.readEvents(null, false)) {
-            events.forEach(message -> {
-                if (message.getPayload() instanceof LyssEvent event) {
-                    applyNow(event);
-                    count.incrementAndGet();
-                }
-            });
-        }
+        long count = history.replay(this::applyNow);
         LOG.info(
-                "Access view rebuilt from {} stored events in {} ms",
-                count.get(),
+                "Access view rebuilt from {} stored governance events in {} ms",
+                count,
                 (System.nanoTime() - started) / 1_000_000);
     }
 

@@ -6,7 +6,6 @@ import io.lyss.events.EventJson;
 import java.lang.management.ManagementFactory;
 import java.util.UUID;
 import javax.sql.DataSource;
-import org.axonframework.common.AxonThreadFactory;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.ConnectionProvider;
@@ -41,7 +40,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class EventStoreConfiguration {
 
-    static final String SCHEMA = "lyss_command";
+    public static final String SCHEMA = "lyss_command";
     /** Bean name to put in {@code @Aggregate(snapshotTriggerDefinition = ...)} of a hot aggregate. */
     public static final String HOT_AGGREGATE_SNAPSHOTS = "hotAggregateSnapshots";
 
@@ -82,10 +81,12 @@ public class EventStoreConfiguration {
     }
 
     /**
-     * The event store as Axon's auto-configuration builds it, but with the thread that reads ahead for the tracking
-     * processors (the relay above all) at the lowest priority: it only serves work that yields the CPU to requests
-     * (ADR 0036), and at normal priority it took 6-14% of the platform's CPU during bursts of requests
-     * (docs/benchmarks.md).
+     * The event store as Axon's auto-configuration builds it, but without the shared cache of events read ahead for
+     * tracking processors ({@code optimizeEventConsumption}): the relay is the only tracking processor, so the cache
+     * shared nothing. Its thread read every new event from PostgreSQL while the relay, lagging under load, read them
+     * again on a stream of its own; and a relay held up by Kafka kept every event read ahead since then in memory
+     * (272,000 events, 400 MB of live heap, in a 30 s Kafka outage under load: an {@code OutOfMemoryError} in a
+     * longer one; docs/adr/0045). The relay now reads its own stream from the store, at its own pace.
      */
     @Bean("eventBus")
     @Qualifier("eventStore")
@@ -94,7 +95,7 @@ public class EventStoreConfiguration {
                 .storageEngine(storageEngine)
                 .messageMonitor(axon.messageMonitor(EventStore.class, "eventStore"))
                 .spanFactory(axon.getComponent(EventBusSpanFactory.class))
-                .threadFactory(new AxonThreadFactory(Thread.MIN_PRIORITY, new ThreadGroup("EmbeddedEventStore")))
+                .optimizeEventConsumption(false)
                 .build();
     }
 

@@ -1,10 +1,13 @@
 package io.lyss.command.relay;
 
+import io.lyss.events.EventCatalogue;
+import io.lyss.events.EventTopics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -16,7 +19,8 @@ import org.axonframework.messaging.unitofwork.UnitOfWork;
 /**
  * Puts every stored event on Kafka, in global order, at least once. It runs in a tracking processor whose token
  * lives in PostgreSQL: a batch's token is committed only after Kafka acknowledged every record of the batch, so
- * when Kafka is down the processor retries from its last token and nothing is lost.
+ * when Kafka is down the processor retries from its last token and nothing is lost. Governance and routing events
+ * go to the governance topic as well, in the same batch (docs/adr/0043).
  */
 @ProcessingGroup(KafkaRelay.PROCESSING_GROUP)
 class KafkaRelay {
@@ -26,19 +30,29 @@ class KafkaRelay {
 
     private final Producer<String, byte[]> producer;
     private final EventsTopic topic;
+    private final GovernanceTopic governance;
     private final EnvelopeWriter writer;
 
-    KafkaRelay(Producer<String, byte[]> producer, EventsTopic topic, EnvelopeWriter writer) {
+    KafkaRelay(
+            Producer<String, byte[]> producer, EventsTopic topic, GovernanceTopic governance, EnvelopeWriter writer) {
         this.producer = producer;
         this.topic = topic;
+        this.governance = governance;
         this.writer = writer;
     }
 
     @EventHandler
     void relay(EventMessage<?> message, TrackingToken token) {
         topic.ensureExists();
+        governance.ensureWhole();
         long globalIndex = token.position().orElseThrow();
-        pendingSendsOfThisBatch().add(producer.send(writer.toRecord(message, globalIndex)));
+        ProducerRecord<String, byte[]> record = writer.toRecord(message, globalIndex);
+        List<Future<RecordMetadata>> pending = pendingSendsOfThisBatch();
+        pending.add(producer.send(record));
+        if (EventTopics.onGovernanceTopic(
+                EventCatalogue.of(message.getPayloadType()).name())) {
+            pending.add(producer.send(governance.copyOf(record)));
+        }
     }
 
     private List<Future<RecordMetadata>> pendingSendsOfThisBatch() {

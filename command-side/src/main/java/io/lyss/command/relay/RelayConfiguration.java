@@ -1,6 +1,8 @@
 package io.lyss.command.relay;
 
+import io.lyss.events.EventTopics;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -70,18 +72,35 @@ class RelayConfiguration {
     }
 
     @Bean
+    GovernanceTopic governanceTopic(
+            Admin relayAdmin, Producer<String, byte[]> relayProducer, RelayProperties properties) {
+        return new GovernanceTopic(
+                relayAdmin,
+                relayProducer,
+                properties.bootstrapServers(),
+                EventTopics.EVENTS,
+                EventTopics.GOVERNANCE,
+                properties.replicationFactor());
+    }
+
+    @Bean
     KafkaRelay kafkaRelay(
             Producer<String, byte[]> relayProducer,
             EventsTopic eventsTopic,
+            GovernanceTopic governanceTopic,
             @Qualifier("eventSerializer") Serializer eventSerializer) {
-        return new KafkaRelay(relayProducer, eventsTopic, new EnvelopeWriter(eventSerializer));
+        return new KafkaRelay(relayProducer, eventsTopic, governanceTopic, new EnvelopeWriter(eventSerializer));
     }
 
-    /** Creates the topic at start when Kafka is there, so consumers find it; the relay retries otherwise. */
+    /**
+     * Creates the topics at start when Kafka is there, so consumers find them (and orchestrators of a new
+     * installation find a whole governance topic at once); the relay retries otherwise.
+     */
     @EventListener(ApplicationReadyEvent.class)
-    void createEventsTopicEarly(ApplicationReadyEvent ready) {
+    void createTopicsEarly(ApplicationReadyEvent ready) {
         try {
             ready.getApplicationContext().getBean(EventsTopic.class).ensureExists();
+            ready.getApplicationContext().getBean(GovernanceTopic.class).ensureWhole();
         } catch (KafkaRelay.RelayFailedException e) {
             LoggerFactory.getLogger(RelayConfiguration.class)
                     .warn("Kafka is not reachable yet; events are kept in the event store and relayed once it is");
@@ -96,6 +115,10 @@ class RelayConfiguration {
                         KafkaRelay.PROCESSING_GROUP,
                         config -> TrackingEventProcessorConfiguration.forSingleThreadedProcessing()
                                 .andBatchSize(properties.batchSize())
+                                // it reads the store itself (no read-ahead thread; EventStoreConfiguration), so it
+                                // looks for new events this often when it has caught up
+                                .andEventAvailabilityTimeout(
+                                        properties.pollInterval().toMillis(), TimeUnit.MILLISECONDS)
                                 // relaying yields the CPU to requests (ADR 0036)
                                 .andThreadFactory(
                                         name -> new AxonThreadFactory(Thread.MIN_PRIORITY, new ThreadGroup(name))))
