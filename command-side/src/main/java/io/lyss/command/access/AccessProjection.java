@@ -10,9 +10,10 @@ import org.springframework.beans.factory.SmartInitializingSingleton;
 
 /**
  * Keeps {@link AccessView} and {@link ResourceView} current. At start it replays the governance events of the store
- * ({@link GovernanceHistory}: the views need no other) before any request or command can arrive; afterwards a subscribing processor hands it each event in the appending unit of
- * work, and it applies the event once that unit of work has committed: a command that returned is already
- * visible to the next call, and a rolled-back one never is (ADR 0007).
+ * ({@link GovernanceHistory}: the views need no other) before any request or command can arrive; afterwards a
+ * subscribing processor hands it each event in the appending unit of work, and it applies the event once that unit
+ * of work has committed: a command that returned is already visible to the next call, and a rolled-back one never is
+ * (ADR 0007).
  */
 @ProcessingGroup(AccessProjection.PROCESSING_GROUP)
 class AccessProjection implements SmartInitializingSingleton {

@@ -1,6 +1,7 @@
 package io.lyss.memory.api;
 
 import io.lyss.events.EventCatalogue;
+import io.lyss.events.EventTopics;
 import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.memory.feed.FedEvent;
@@ -15,7 +16,7 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * Which virtual key belongs to which workspace, kept in memory from the key events (the same source as the
  * orchestrator's key view), so the memory API authenticates a key with a hash and a map lookup. Every instance
- * replays the key events from the beginning; it stores no checkpoint.
+ * replays the key events from the start of the governance topic; it stores no checkpoint.
  */
 public final class ApiKeyDirectory implements Projection {
 
@@ -28,6 +29,11 @@ public final class ApiKeyDirectory implements Projection {
     @Override
     public String name() {
         return "api-keys";
+    }
+
+    @Override
+    public String topic() {
+        return EventTopics.GOVERNANCE;
     }
 
     @Override

@@ -1,7 +1,6 @@
 package io.lyss.memory.feed;
 
 import io.lyss.events.EventReader;
-import io.lyss.events.EventTopics;
 import io.lyss.feed.TopicFollower;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public final class EventRunner extends TopicFollower {
 
     @Override
     protected void follow(KafkaConsumer<String, byte[]> kafka) {
-        kafka.subscribe(List.of(EventTopics.EVENTS), new SeekToCheckpoint(kafka));
+        kafka.subscribe(List.of(projection.topic()), new SeekToCheckpoint(kafka));
         while (following()) {
             feed(kafka.poll(pollTimeout));
         }
