@@ -28,7 +28,7 @@ public final class CallerThreadMiniLm extends AbstractInProcessEmbeddingModel {
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
-    /** The first instance loads the model (about 23 MB) and opens its session; every instance shares them. */
+    /** The model (about 23 MB) is loaded and its session opened on the first embedding; instances share them. */
     public CallerThreadMiniLm() {
         super(Runnable::run);
     }
