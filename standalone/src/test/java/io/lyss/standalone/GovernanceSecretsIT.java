@@ -153,6 +153,9 @@ class GovernanceSecretsIT extends GovernancePlatform {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            assertThat(end.values().stream().mapToLong(Long::longValue).sum())
+                    .as(topic + " holds the events scanned")
+                    .isPositive();
             while (end.entrySet().stream().anyMatch(e -> consumer.position(e.getKey()) < e.getValue())) {
                 for (var record : consumer.poll(Duration.ofMillis(500))) {
                     if (new String(record.value(), StandardCharsets.UTF_8).contains(secret)) {

@@ -3,19 +3,14 @@ package io.lyss.orchestrator.cache;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lyss.events.EventCatalogue;
-import io.lyss.events.EventEnvelope;
-import io.lyss.events.EventJson;
 import io.lyss.events.LyssEvent;
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.events.usage.SpendReason;
 import io.lyss.events.usage.TokensSpent;
 import io.lyss.infra.LocalInfrastructure;
+import io.lyss.orchestrator.RelayedRecord;
 import io.lyss.security.personal.ConversationContents;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -24,7 +19,6 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -37,7 +31,6 @@ class AnswerCacheFeedIT {
     /** What the feed reads of each of the two partitions: its share of the turns the cache holds, 4 records each. */
     private static final int SHARE = CAPACITY * 4 / 2;
 
-    private final ObjectMapper json = EventJson.newMapper();
     private final String topic = "lyss.test.answer-cache-" + UUID.randomUUID();
 
     @Test
@@ -108,22 +101,7 @@ class AnswerCacheFeedIT {
 
     private void publish(KafkaProducer<String, byte[]> producer, int partition, String key, LyssEvent event)
             throws Exception {
-        EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
-        var envelope = new EventEnvelope(
-                UUID.randomUUID().toString(),
-                entry.name(),
-                entry.revision(),
-                Instant.now(),
-                event.workspaceId(),
-                "SYSTEM:test",
-                "test",
-                key,
-                0,
-                0,
-                json.valueToTree(event));
-        var record = new ProducerRecord<>(topic, partition, key, json.writeValueAsBytes(envelope));
-        record.headers().add(EventEnvelope.HEADER_EVENT_TYPE, entry.name().getBytes(StandardCharsets.UTF_8));
-        producer.send(record).get();
+        producer.send(RelayedRecord.of(topic, partition, key, event)).get();
     }
 
     private static String asked(String turnId) {

@@ -3,19 +3,14 @@ package io.lyss.orchestrator.governance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.lyss.events.EventCatalogue;
-import io.lyss.events.EventEnvelope;
-import io.lyss.events.EventJson;
 import io.lyss.events.EventTopics;
 import io.lyss.events.LyssEvent;
 import io.lyss.events.governance.ApiKeyIssued;
 import io.lyss.events.governance.ApiKeyRevoked;
 import io.lyss.infra.LocalInfrastructure;
+import io.lyss.orchestrator.RelayedRecord;
 import io.lyss.security.keys.VirtualKeys;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -34,7 +29,6 @@ import org.junit.jupiter.api.Test;
 class GovernanceFeedIT {
 
     private static final LocalInfrastructure INFRA = LocalInfrastructure.discover();
-    private final ObjectMapper json = EventJson.newMapper();
     private final String topic = "lyss.test.governance-" + UUID.randomUUID();
     private final GovernanceView view = new GovernanceView();
     private final KeyAuthenticator authenticator = new KeyAuthenticator(view);
@@ -123,23 +117,7 @@ class GovernanceFeedIT {
     }
 
     private void publish(LyssEvent event) throws Exception {
-        EventCatalogue.Entry entry = EventCatalogue.of(event.getClass());
-        String aggregateId = keyIdOf(event);
-        var envelope = new EventEnvelope(
-                UUID.randomUUID().toString(),
-                entry.name(),
-                entry.revision(),
-                Instant.now(),
-                event.workspaceId(),
-                "SYSTEM:test",
-                "test",
-                aggregateId,
-                0,
-                0,
-                json.valueToTree(event));
-        var record = new ProducerRecord<>(topic, aggregateId, json.writeValueAsBytes(envelope));
-        record.headers().add(EventEnvelope.HEADER_EVENT_TYPE, entry.name().getBytes(StandardCharsets.UTF_8));
-        send(record);
+        send(RelayedRecord.of(topic, null, keyIdOf(event), event));
     }
 
     /** What the relay writes once the topic holds every governance event before it. */
