@@ -109,6 +109,17 @@ class TurnBatchIngestIT extends GovernancePlatform {
     }
 
     @Test
+    void aBodyThatIsNotABatchIsRefusedAsAProblemWithoutQuotingIt() {
+        var reply = client.post(
+                "/internal/v1/turn-batches", PLATFORM.internalToken, "{\"turns\":[{\"question\":\"my secret plan\"");
+        assertThat(reply.status()).isEqualTo(400);
+        assertThat(reply.contentType()).contains("application/problem+json");
+        assertThat(reply.body()).doesNotContain("secret plan");
+        var notAList = client.post("/internal/v1/turn-batches", PLATFORM.internalToken, "{\"turns\":\"many\"}");
+        assertThat(notAList.status()).isEqualTo(400);
+    }
+
+    @Test
     void batchesNeedTheInternalToken() {
         var reply = client.post("/internal/v1/turn-batches", PLATFORM.adminToken, "{\"turns\":[]}");
         assertThat(reply.status()).isEqualTo(401);

@@ -59,7 +59,11 @@ public final class ProviderClients {
     /** Where an OpenAI-compatible channel serves {@code /chat/completions}, without a trailing slash. */
     public static String openAiBaseUrl(ChannelRoute route) {
         String base = route.provider() == ProviderType.OLLAMA ? ollamaOpenAiUrl(route.baseUrl()) : route.baseUrl();
-        return base.replaceAll("/+$", "");
+        int end = base.length();
+        while (end > 0 && base.charAt(end - 1) == '/') {
+            end--; // a regular expression here cost a compiled pattern per request
+        }
+        return base.substring(0, end);
     }
 
     private String secretOf(ChannelRoute route) {

@@ -44,6 +44,18 @@ class ChannelRouterTest {
         assertThat(ProviderClients.ollamaOpenAiUrl("http://gpu:11434/v1")).isEqualTo("http://gpu:11434/v1");
     }
 
+    @Test
+    void openAiBaseUrlsLoseEveryTrailingSlash() {
+        assertThat(ProviderClients.openAiBaseUrl(at("http://vllm:8000/v1"))).isEqualTo("http://vllm:8000/v1");
+        assertThat(ProviderClients.openAiBaseUrl(at("http://vllm:8000/v1//"))).isEqualTo("http://vllm:8000/v1");
+        assertThat(ProviderClients.openAiBaseUrl(at("https://api.example.com/")))
+                .isEqualTo("https://api.example.com");
+    }
+
+    private static ChannelRoute at(String baseUrl) {
+        return new ChannelRoute("c", "ws_1", ProviderType.OPENAI_COMPATIBLE, baseUrl, Set.of("m"), 0, 1, null);
+    }
+
     private static ChannelRoute route(String id, int priority, int weight) {
         return new ChannelRoute(
                 id, "ws_1", ProviderType.OPENAI_COMPATIBLE, "http://x", Set.of("m"), priority, weight, null);

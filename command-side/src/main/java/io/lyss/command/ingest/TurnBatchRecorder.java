@@ -35,6 +35,7 @@ class TurnBatchRecorder {
     private final CommandGateway commands;
     private final TransactionManager transactions;
     private final TurnSealer sealer;
+    private final TurnBatchReader reader;
     private final ExecutorService storing = Executors.newFixedThreadPool(
             Math.max(2, Runtime.getRuntime().availableProcessors()),
             Thread.ofPlatform()
@@ -43,10 +44,12 @@ class TurnBatchRecorder {
                     .name("lyss-turn-store-", 1)
                     .factory());
 
-    TurnBatchRecorder(CommandGateway commands, TransactionManager transactions, TurnSealer sealer) {
+    TurnBatchRecorder(
+            CommandGateway commands, TransactionManager transactions, TurnSealer sealer, TurnBatchReader reader) {
         this.commands = commands;
         this.transactions = transactions;
         this.sealer = sealer;
+        this.reader = reader;
     }
 
     void recordOne(TurnReport turn) {
@@ -54,13 +57,16 @@ class TurnBatchRecorder {
     }
 
     /**
-     * Records every turn it can; returns the ones the command side refused, with why. The work runs on the
-     * recorder's own threads at the lowest priority: storing turns yields the CPU to the requests being answered
-     * (ADR 0036), and the orchestrator's queue absorbs the delay.
+     * Reads a batch's body and records every valid turn it can; the result names the turns refused, with why (an
+     * invalid report, or one its conversation refused). The work, reading included, runs on the recorder's own
+     * threads at the lowest priority: storing turns yields the CPU to the requests being answered (ADR 0036), and
+     * the orchestrator's queue absorbs the delay.
+     *
+     * @throws TurnBatchReader.RefusedTurnBatch when the body is not a batch, or too large a one
      */
-    List<TurnBatchResult.RejectedTurn> record(List<TurnReport> turns) {
+    TurnBatchResult record(byte[] batchBody) {
         try {
-            return storing.submit(() -> recordNow(turns)).get();
+            return storing.submit(() -> readAndRecord(batchBody)).get();
         } catch (ExecutionException e) {
             if (e.getCause() instanceof RuntimeException failure) {
                 throw failure;
@@ -75,6 +81,13 @@ class TurnBatchRecorder {
     @PreDestroy
     void stop() {
         storing.shutdown();
+    }
+
+    private TurnBatchResult readAndRecord(byte[] batchBody) {
+        TurnBatchReader.ReadBatch batch = reader.read(batchBody);
+        List<TurnBatchResult.RejectedTurn> rejected = new ArrayList<>(batch.rejected());
+        rejected.addAll(recordNow(batch.valid()));
+        return new TurnBatchResult(batch.size() - rejected.size(), rejected);
     }
 
     private List<TurnBatchResult.RejectedTurn> recordNow(List<TurnReport> turns) {
