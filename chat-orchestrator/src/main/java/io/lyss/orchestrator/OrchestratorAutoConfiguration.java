@@ -13,6 +13,7 @@ import io.lyss.orchestrator.erasure.ErasedUsers;
 import io.lyss.orchestrator.governance.GovernanceFeed;
 import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
+import io.lyss.orchestrator.http.GatewayRequestObservations;
 import io.lyss.orchestrator.memory.HttpMemoryRecall;
 import io.lyss.orchestrator.memory.MemoryRecall;
 import io.lyss.orchestrator.memory.MemoryRecallProperties;
@@ -85,6 +86,12 @@ public class OrchestratorAutoConfiguration {
             QuotaProperties instance) {
         var shared = new SharedCircuits(breakers, instance.instanceId());
         return new GovernanceFeed(view, List.of(quotas::apply), properties.kafkaBootstrapServers(), shared::apply);
+    }
+
+    /** The gateway's requests are measured by the events they are recorded as, not by a second set of timers. */
+    @Bean
+    GatewayRequestObservations gatewayRequestObservations() {
+        return new GatewayRequestObservations();
     }
 
     @Bean

@@ -11,6 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventTopics;
 import io.lyss.infra.LocalInfrastructure;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,6 +67,9 @@ class PlatformEndToEndIT {
     @Autowired
     private ElasticsearchClient elasticsearch;
 
+    @Autowired
+    private MeterRegistry meters;
+
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
         PLATFORM.register(properties);
@@ -86,6 +90,21 @@ class PlatformEndToEndIT {
         assertThat(applicationJson.getFactory()._getRecyclerPool())
                 .as("Jackson's per-thread default allocates new buffers on every virtual thread")
                 .isInstanceOf(JsonRecyclerPools.ConcurrentDequePool.class);
+    }
+
+    @Test
+    void theGatewaysRequestsAreMeasuredByTheirEventsAndTheAdminApisByHttpTimers() {
+        Tenant tenant = newTenant("mock-timed");
+        assertThat(client.post("/v1/chat/completions", tenant.key(), chat("mock-timed", false))
+                        .status())
+                .isEqualTo(200);
+        assertThat(client.get("/v1/models", tenant.key()).status()).isEqualTo(200);
+
+        Set<String> timedPaths = meters.find("http.server.requests").timers().stream()
+                .map(timer -> timer.getId().getTag("uri"))
+                .collect(Collectors.toSet());
+        assertThat(timedPaths).contains("/admin/v1/workspaces");
+        assertThat(timedPaths).noneMatch(path -> path.startsWith("/v1/"));
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.lyss.orchestrator.commandside;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +14,8 @@ import java.util.concurrent.Executors;
 
 /**
  * The command side's internal API as the orchestrator calls it: JSON POSTs carrying the internal bearer token, over
- * one HTTP client (one pool of connections) shared by the recording, the quotas and the circuit trial claims.
+ * one HTTP client (one pool of connections) shared by the recording, the quotas and the circuit trial claims. Bodies
+ * are written by the application's JSON mapper, with instants formatted by {@link IsoInstantSerializer}.
  */
 public final class CommandSideApi {
 
@@ -28,7 +30,7 @@ public final class CommandSideApi {
     public CommandSideApi(String commandSideUrl, String internalToken, ObjectMapper json) {
         this.baseUrl = commandSideUrl.replaceAll("/+$", "");
         this.internalToken = internalToken;
-        this.json = json;
+        this.json = json.copy().registerModule(new SimpleModule().addSerializer(new IsoInstantSerializer()));
     }
 
     /** A request body as JSON; {@code what} names it if it cannot be serialised (never its content). */
