@@ -88,8 +88,16 @@ public class OrchestratorAutoConfiguration {
         return new GovernanceFeed(view, List.of(quotas::apply), properties.kafkaBootstrapServers(), shared::apply);
     }
 
-    /** The gateway's requests are measured by the events they are recorded as, not by a second set of timers. */
+    /**
+     * The gateway's requests are measured by the events they are recorded as, not by a second set of timers
+     * ({@code lyss.orchestrator.gateway-http-timers=true} brings the timers back).
+     */
     @Bean
+    @ConditionalOnProperty(
+            prefix = "lyss.orchestrator",
+            name = "gateway-http-timers",
+            havingValue = "false",
+            matchIfMissing = true)
     GatewayRequestObservations gatewayRequestObservations() {
         return new GatewayRequestObservations();
     }

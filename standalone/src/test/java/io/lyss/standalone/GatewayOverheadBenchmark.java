@@ -87,7 +87,9 @@ class GatewayOverheadBenchmark {
             recorded.add(gateway1).awaitAll();
             awaitProjected();
             var direct50 = Wrk.run(direct, BODY, Map.of(), 50, SECONDS);
+            var servingCpu = ServingCpu.start();
             var gateway50 = Wrk.run(gateway, BODY, gatewayHeaders, 50, SECONDS);
+            double[] cpuPerRequest = servingCpu.microsPerRequest(gateway50.requests());
             double recordedAfter = recorded.add(gateway50).awaitAll();
             double projectedAfter = recordedAfter + awaitProjected();
             // the same direct load again once everything is recorded: how much the machine's speed moved meanwhile
@@ -100,6 +102,7 @@ class GatewayOverheadBenchmark {
             long sent = warmUp.requests() + gateway1.requests() + gateway50.requests() + 350;
 
             print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter, projectedAfter);
+            printCpu(cpuPerRequest);
             printMachineDrift(direct50, gateway50, direct50After);
             printPortkey(portkey, direct1, gateway1, direct50, gateway50);
         }
@@ -157,6 +160,15 @@ class GatewayOverheadBenchmark {
                 projectedAfter,
                 gateway50.requests() / (SECONDS + projectedAfter)));
         System.out.println(out);
+    }
+
+    private static void printCpu(double[] microsPerRequest) {
+        System.out.printf(
+                Locale.ROOT,
+                "CPU per gateway request @50: %.0f µs on the request threads, %.0f µs in the whole JVM (the mock"
+                        + " upstream and the recording that ran meanwhile included)%n",
+                microsPerRequest[0],
+                microsPerRequest[1]);
     }
 
     /**
