@@ -28,6 +28,13 @@ public abstract class TopicFollower implements SmartLifecycle {
     private static final Duration PAUSE_AFTER_FAILURE = Duration.ofSeconds(1);
     /** Bytes of records a gathering fetch waits for: a few dozen events. */
     static final int GATHER_BYTES = 64 * 1024;
+    /**
+     * The most bytes of records one fetch brings. The client reads each answer into one array; Kafka's default
+     * (1 MiB per partition, up to 50 MiB) made each fetch of a follower that lags a humongous object of up to 4 MiB
+     * in the platform's 1 GiB heap, and each of those set off a concurrent marking (ADR 0048). A quarter of a G1
+     * region is a few hundred events, and a follower that lags fetches again at once.
+     */
+    static final int FETCH_BYTES = 256 * 1024;
 
     private final String name;
     private final Map<String, Object> consumerSettings;
@@ -54,6 +61,8 @@ public abstract class TopicFollower implements SmartLifecycle {
     protected TopicFollower(String name, Map<String, Object> consumerSettings, Duration gatherFor) {
         this.name = name;
         Map<String, Object> settings = new HashMap<>(consumerSettings);
+        settings.putIfAbsent(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, FETCH_BYTES);
+        settings.putIfAbsent(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, FETCH_BYTES);
         if (gatherFor.isPositive()) {
             settings.putIfAbsent(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, GATHER_BYTES);
             settings.putIfAbsent(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, (int) gatherFor.toMillis());

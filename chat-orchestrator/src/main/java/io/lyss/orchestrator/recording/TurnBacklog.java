@@ -28,6 +28,13 @@ final class TurnBacklog implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TurnBacklog.class);
     private static final int RECORD_HEADER = 2 * Integer.BYTES;
     private static final int SKIP_TO_NEXT_LAP = -1;
+    /**
+     * The most bytes of turns a batch takes (it takes one turn, however large). A batch is sent as one request body,
+     * which the command side reads into one array: kept under a quarter of a G1 region (1 MiB at the platform's
+     * 1 GiB heap), neither is a humongous object, each of which set off a concurrent marking (ADR 0048).
+     */
+    static final int BATCH_BYTES = 256 * 1024;
+
     private static final byte[] ZEROS = new byte[64 * 1024];
 
     /**
@@ -143,8 +150,9 @@ final class TurnBacklog implements AutoCloseable {
     }
 
     /**
-     * The oldest turns, at most {@code max}: waits up to {@code firstWait} for one, then up to {@code linger} for
-     * more unless the batch is full or someone waits for a flush. Null when none came.
+     * The oldest turns, at most {@code max} and at most {@value #BATCH_BYTES} bytes of them: waits up to
+     * {@code firstWait} for one, then up to {@code linger} for more unless the batch is full or someone waits for a
+     * flush. Null when none came.
      */
     Batch take(int max, Duration firstWait, Duration linger) throws InterruptedException {
         long from;
@@ -249,19 +257,26 @@ final class TurnBacklog implements AutoCloseable {
     }
 
     /**
-     * The {@code count} records from {@code position}. A record that does not open (damaged in the file a previous
-     * process left) is logged and left out; it is released with the others.
+     * Up to {@code count} records from {@code position}, as many as fit in {@value #BATCH_BYTES} bytes (at least
+     * one). A record that does not open (damaged in the file a previous process left) is logged and left out; it is
+     * released with the others.
      */
     private Batch read(long position, int count) {
         List<byte[]> turns = new ArrayList<>(count);
-        for (int taken = 0; taken < count; taken++) {
+        int taken = 0;
+        long bytes = 0;
+        while (taken < count) {
             int at = place(position);
             int length = size - at < RECORD_HEADER ? SKIP_TO_NEXT_LAP : ring.getInt(at);
             if (length == SKIP_TO_NEXT_LAP) {
                 position += size - at;
-                taken--;
                 continue;
             }
+            if (taken > 0 && bytes + length > BATCH_BYTES) {
+                break;
+            }
+            taken++;
+            bytes += length;
             int run = ring.getInt(at + Integer.BYTES);
             byte[] json = opening.decrypt(ring.slice(at + RECORD_HEADER, length), run, position);
             if (json == null) {
@@ -271,7 +286,7 @@ final class TurnBacklog implements AutoCloseable {
             }
             position += RECORD_HEADER + length;
         }
-        return new Batch(turns, count, position);
+        return new Batch(turns, taken, position);
     }
 
     /** Overwrites the records between two positions with zeros: no trace of a stored turn stays in the file. */

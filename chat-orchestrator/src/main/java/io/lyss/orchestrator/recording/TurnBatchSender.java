@@ -2,7 +2,6 @@ package io.lyss.orchestrator.recording;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +22,8 @@ final class TurnBatchSender {
     private static final Logger LOG = LoggerFactory.getLogger(TurnBatchSender.class);
     private static final Duration FIRST_BACKOFF = Duration.ofMillis(100);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
+    private static final byte[] OPEN = "{\"turns\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] CLOSE = "]}".getBytes(StandardCharsets.US_ASCII);
 
     private final InternalPoster poster;
     private final ObjectMapper json;
@@ -78,18 +79,25 @@ final class TurnBatchSender {
         }
     }
 
+    /** The batch's body, written into one array of its exact size. */
     private static byte[] batchBody(List<byte[]> turns) {
-        var body = new ByteArrayOutputStream(
-                turns.stream().mapToInt(turn -> turn.length + 1).sum() + 16);
-        body.writeBytes("{\"turns\":[".getBytes(StandardCharsets.UTF_8));
+        int length = OPEN.length + CLOSE.length + Math.max(0, turns.size() - 1);
+        for (byte[] turn : turns) {
+            length += turn.length;
+        }
+        byte[] body = new byte[length];
+        System.arraycopy(OPEN, 0, body, 0, OPEN.length);
+        int at = OPEN.length;
         for (int i = 0; i < turns.size(); i++) {
             if (i > 0) {
-                body.write(',');
+                body[at++] = ',';
             }
-            body.writeBytes(turns.get(i));
+            byte[] turn = turns.get(i);
+            System.arraycopy(turn, 0, body, at, turn.length);
+            at += turn.length;
         }
-        body.writeBytes("]}".getBytes(StandardCharsets.UTF_8));
-        return body.toByteArray();
+        System.arraycopy(CLOSE, 0, body, at, CLOSE.length);
+        return body;
     }
 
     private void logRefused(byte[] answer) {

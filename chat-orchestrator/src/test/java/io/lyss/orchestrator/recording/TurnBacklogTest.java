@@ -89,6 +89,28 @@ class TurnBacklogTest {
     }
 
     @Test
+    void aBatchTakesAtMostItsBytesOfTurnsAndAlwaysOneTurnHoweverLarge() throws Exception {
+        var backlog = new TurnBacklog(4 * 1024 * 1024);
+        int hundredKiB = 100 * 1024;
+        for (int i = 0; i < 5; i++) {
+            assertThat(backlog.append(new byte[hundredKiB], PATIENCE)).isTrue();
+        }
+        assertThat(backlog.append(new byte[TurnBacklog.BATCH_BYTES + 1], PATIENCE))
+                .isTrue();
+        assertThat(backlog.append(new byte[10], PATIENCE)).isTrue();
+
+        List<Integer> batchSizes = new ArrayList<>();
+        TurnBacklog.Batch batch;
+        while ((batch = backlog.take(100, Duration.ZERO, Duration.ZERO)) != null) {
+            batchSizes.add(batch.turns().size());
+            assertThat(batch.records()).isEqualTo(batch.turns().size());
+            backlog.release(batch);
+        }
+        assertThat(batchSizes).containsExactly(2, 2, 1, 1, 1);
+        assertThat(backlog.waiting()).isZero();
+    }
+
+    @Test
     void aTurnLargerThanTheRingIsRefused() {
         var backlog = new TurnBacklog(100);
         // a record is the turn's bytes, its length, the run that wrote it and the 16-byte tag of its encryption

@@ -13,12 +13,13 @@ import java.util.concurrent.CompletableFuture;
  * Elasticsearch client gives a bulk request's NDJSON as a buffer per line and one per newline, and the low-level
  * REST client sends each buffer as a chunk of its own: four writes, four TCP segments and four reads on the
  * Elasticsearch side per indexed document (docs/benchmarks.md, stop 16). Joined, a bulk request of 2,000 documents
- * is a handful of writes; a piece is larger than {@value #PIECE_BYTES} bytes only to hold a single larger buffer, so
- * joining adds no object of G1's humongous size (half a region, 2 MiB with a 1 GiB heap) that was not there.
+ * is a handful of writes; a piece is larger than {@value #PIECE_BYTES} bytes only to hold a single larger buffer.
+ * Pieces stay under a quarter of a G1 region (1 MiB with the platform's 1 GiB heap; objects of half a region or more
+ * are humongous, and each set off a concurrent marking: ADR 0048).
  */
 final class JoinedBodies implements TransportHttpClient {
 
-    static final int PIECE_BYTES = 512 * 1024;
+    static final int PIECE_BYTES = 256 * 1024;
 
     private final TransportHttpClient http;
 
