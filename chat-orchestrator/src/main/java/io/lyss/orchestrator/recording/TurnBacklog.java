@@ -29,9 +29,9 @@ final class TurnBacklog implements AutoCloseable {
     private static final int RECORD_HEADER = 2 * Integer.BYTES;
     private static final int SKIP_TO_NEXT_LAP = -1;
     /**
-     * The most bytes of turns a batch takes (it takes one turn, however large). A batch is sent as one request body,
-     * which the command side reads into one array: kept under a quarter of a G1 region (1 MiB at the platform's
-     * 1 GiB heap), neither is a humongous object, each of which set off a concurrent marking (ADR 0048).
+     * The most bytes of turns a batch takes (it takes one turn, however large). A batch is sent as one request body
+     * that the command side reads into one array; under a quarter of a G1 region (1 MiB at the platform's 1 GiB
+     * heap) neither is a humongous object, each of which set off a concurrent marking (ADR 0048).
      */
     static final int BATCH_BYTES = 256 * 1024;
 
