@@ -88,8 +88,10 @@ class GatewayOverheadBenchmark {
             awaitProjected();
             var direct50 = Wrk.run(direct, BODY, Map.of(), 50, SECONDS);
             var servingCpu = ServingCpu.start();
+            var gc = PhaseGc.start();
             var gateway50 = Wrk.run(gateway, BODY, gatewayHeaders, 50, SECONDS);
             double[] cpuPerRequest = servingCpu.microsPerRequest(gateway50.requests());
+            String gcAt50 = gc.since();
             double recordedAfter = recorded.add(gateway50).awaitAll();
             double projectedAfter = recordedAfter + awaitProjected();
             // the same direct load again once everything is recorded: how much the machine's speed moved meanwhile
@@ -103,6 +105,7 @@ class GatewayOverheadBenchmark {
 
             print(direct1, gateway1, direct50, gateway50, ttfbDirect, ttfbGateway, sent, recordedAfter, projectedAfter);
             printCpu(cpuPerRequest);
+            System.out.println("garbage collections during the gateway's 50-connection phase: " + gcAt50);
             printMachineDrift(direct50, gateway50, direct50After);
             printPortkey(portkey, direct1, gateway1, direct50, gateway50);
         }
