@@ -142,6 +142,12 @@ class GatewayOverheadBenchmark {
                 Locale.ROOT,
                 "throughput ratio gateway/direct @50: %.2f%n",
                 gateway50.requestsPerSecond() / direct50.requestsPerSecond()));
+        // a tail that blows up grows faster than the median; on saturated cores both grow with the queue
+        out.append(String.format(
+                Locale.ROOT,
+                "tail @50 (p99 / p50): direct %.1f, gateway %.1f%n",
+                direct50.p99Millis() / direct50.p50Millis(),
+                gateway50.p99Millis() / gateway50.p50Millis()));
         out.append(String.format(
                 Locale.ROOT,
                 "streaming time to first byte p50/p99: direct %.3f/%.3f ms, gateway %.3f/%.3f ms%n",
@@ -214,10 +220,13 @@ class GatewayOverheadBenchmark {
         row(out, "portkey, 50 connections", portkey[1]);
         out.append(String.format(
                 Locale.ROOT,
-                "overhead p50 @1: lyss %.3f ms vs portkey %.3f ms | throughput @50: lyss/portkey = %.2f%n",
+                "overhead p50 @1: lyss %.3f ms vs portkey %.3f ms | throughput @50: lyss/portkey = %.2f"
+                        + " | tail @50 (p99 / p50): lyss %.1f, portkey %.1f%n",
                 gateway1.p50Millis() - direct1.p50Millis(),
                 portkey[0].p50Millis() - direct1.p50Millis(),
-                gateway50.requestsPerSecond() / portkey[1].requestsPerSecond()));
+                gateway50.requestsPerSecond() / portkey[1].requestsPerSecond(),
+                gateway50.p99Millis() / gateway50.p50Millis(),
+                portkey[1].p99Millis() / portkey[1].p50Millis()));
         out.append("(Portkey records nothing here; Lyss records every request as events.)\n");
         System.out.println(out);
     }

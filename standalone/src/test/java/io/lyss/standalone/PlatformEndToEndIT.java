@@ -12,6 +12,7 @@ import io.lyss.events.EventEnvelope;
 import io.lyss.events.EventTopics;
 import io.lyss.infra.LocalInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.FilterRegistration;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -38,6 +39,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.context.WebApplicationContext;
 
 /**
  * The walking skeleton end to end, through the real PostgreSQL, Kafka and Elasticsearch started by
@@ -69,6 +71,9 @@ class PlatformEndToEndIT {
 
     @Autowired
     private MeterRegistry meters;
+
+    @Autowired
+    private WebApplicationContext web;
 
     @DynamicPropertySource
     static void platform(DynamicPropertyRegistry properties) {
@@ -105,6 +110,17 @@ class PlatformEndToEndIT {
                 .collect(Collectors.toSet());
         assertThat(timedPaths).contains("/admin/v1/workspaces");
         assertThat(timedPaths).noneMatch(path -> path.startsWith("/v1/"));
+    }
+
+    @Test
+    void requestsPassOnlyTheServletFiltersSomethingNeeds() {
+        List<String> filters = web.getServletContext().getFilterRegistrations().values().stream()
+                .map(FilterRegistration::getClassName)
+                .toList();
+        assertThat(filters).anyMatch(filter -> filter.endsWith("CharacterEncodingFilter"));
+        assertThat(filters)
+                .as("nothing runs before the dispatcher servlet that needs the request context, nor reads forms")
+                .noneMatch(filter -> filter.endsWith("RequestContextFilter") || filter.endsWith("FormContentFilter"));
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.lyss.orchestrator.governance.ChannelRoute;
+import io.lyss.orchestrator.routing.OpenAiEndpoint;
 import io.lyss.orchestrator.routing.ProviderClients;
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,9 +48,10 @@ final class OpenAiRelay {
         boolean stream = prompt.openAiBody().path("stream").asBoolean(false);
         UpstreamHttp.Answer response;
         try {
+            OpenAiEndpoint endpoint = clients.openAiEndpoint(channel);
             response = http.postJson(
-                    ProviderClients.openAiBaseUrl(channel) + "/chat/completions",
-                    clients.authorization(channel),
+                    endpoint.chatCompletions(),
+                    endpoint.authorization(),
                     upstreamBody(prompt.openAiBody(), channel.upstreamModelFor(prompt.model()), stream),
                     stream
                             ? UpstreamHttp.Patience.eachPause(firstTokenTimeout)

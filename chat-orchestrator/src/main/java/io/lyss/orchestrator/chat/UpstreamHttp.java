@@ -4,6 +4,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
@@ -100,7 +101,7 @@ final class UpstreamHttp implements AutoCloseable {
      * @throws SocketTimeoutException when the provider took longer than {@code patience} allows, here or while its
      *     answer's body is read
      */
-    Answer postJson(String url, String authorization, byte[] json, Patience patience) throws IOException {
+    Answer postJson(URI url, String authorization, byte[] json, Patience patience) throws IOException {
         HttpPost post = new HttpPost(url);
         post.setHeader("Authorization", authorization);
         post.setEntity(new ByteArrayEntity(json, ContentType.APPLICATION_JSON));

@@ -1,10 +1,10 @@
 package io.lyss.orchestrator.embeddings;
 
 import io.lyss.orchestrator.governance.ChannelRoute;
+import io.lyss.orchestrator.routing.OpenAiEndpoint;
 import io.lyss.orchestrator.routing.ProviderClients;
 import io.lyss.orchestrator.routing.RoutingProperties;
 import java.io.IOException;
-import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -32,13 +32,14 @@ class EmbeddingsRelay {
     }
 
     Answer embed(ChannelRoute channel, byte[] body) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(ProviderClients.openAiBaseUrl(channel) + "/embeddings"))
-                .header("Content-Type", "application/json")
-                .header("Authorization", clients.authorization(channel))
-                .timeout(timeout)
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                .build();
         try {
+            OpenAiEndpoint endpoint = clients.openAiEndpoint(channel);
+            HttpRequest request = HttpRequest.newBuilder(endpoint.embeddings())
+                    .header("Content-Type", "application/json")
+                    .header("Authorization", endpoint.authorization())
+                    .timeout(timeout)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                    .build();
             HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), response.body());
         } catch (IOException | IllegalArgumentException e) {

@@ -7,6 +7,7 @@ import io.lyss.events.governance.ProviderType;
 import io.lyss.orchestrator.governance.ChannelRoute;
 import io.lyss.security.secrets.SecretSealer;
 import io.lyss.security.secrets.SecretUnavailableException;
+import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -25,7 +26,7 @@ public final class ProviderClients {
     private final SecretSealer sealer;
     private final Duration timeout;
     private final Map<String, StreamingChatModel> clients = new ConcurrentHashMap<>();
-    private final Map<String, String> authorizations = new ConcurrentHashMap<>();
+    private final Map<String, OpenAiEndpoint> endpoints = new ConcurrentHashMap<>();
 
     /** @param sealer opens channel secrets; null when no master key is configured (channels without secrets work) */
     public ProviderClients(SecretSealer sealer, Duration timeout) {
@@ -44,24 +45,35 @@ public final class ProviderClients {
         return clients.computeIfAbsent(identity, ignored -> build(route));
     }
 
-    /** The {@code Authorization} header for an OpenAI-compatible channel, its secret opened once, in memory. */
-    public String authorization(ChannelRoute route) {
+    /**
+     * Where and with which {@code Authorization} header an OpenAI-compatible channel is called, worked out once per
+     * address and secret (the secret opened once, in memory; the addresses parsed once, not per request).
+     *
+     * @throws IllegalArgumentException when the channel's base URL is not a URL
+     */
+    public OpenAiEndpoint openAiEndpoint(ChannelRoute route) {
         String identity = route.clientIdentity();
-        String authorization = authorizations.get(identity);
-        if (authorization != null) {
-            return authorization;
+        OpenAiEndpoint endpoint = endpoints.get(identity);
+        if (endpoint != null) {
+            return endpoint;
         }
-        // As for clients: a rotated secret gives a new identity, and the channel's older header is dropped.
-        authorizations.keySet().removeIf(old -> old.startsWith(route.channelId() + "|") && !old.equals(identity));
-        return authorizations.computeIfAbsent(identity, ignored -> "Bearer " + secretOf(route));
+        // As for clients: a rotated secret gives a new identity, and the channel's older endpoint is dropped.
+        endpoints.keySet().removeIf(old -> old.startsWith(route.channelId() + "|") && !old.equals(identity));
+        return endpoints.computeIfAbsent(identity, ignored -> {
+            String base = openAiBaseUrl(route);
+            return new OpenAiEndpoint(
+                    URI.create(base + "/chat/completions"),
+                    URI.create(base + "/embeddings"),
+                    "Bearer " + secretOf(route));
+        });
     }
 
     /** Where an OpenAI-compatible channel serves {@code /chat/completions}, without a trailing slash. */
-    public static String openAiBaseUrl(ChannelRoute route) {
+    static String openAiBaseUrl(ChannelRoute route) {
         String base = route.provider() == ProviderType.OLLAMA ? ollamaOpenAiUrl(route.baseUrl()) : route.baseUrl();
         int end = base.length();
         while (end > 0 && base.charAt(end - 1) == '/') {
-            end--; // a regular expression here cost a compiled pattern per request
+            end--;
         }
         return base.substring(0, end);
     }

@@ -1,6 +1,5 @@
 package io.lyss.orchestrator.workflow;
 
-import io.lyss.events.workflow.NodeRun;
 import io.lyss.orchestrator.cache.AnswerCache;
 import io.lyss.orchestrator.chat.AnswerSink;
 import io.lyss.orchestrator.chat.UpstreamCaller;
@@ -92,8 +91,8 @@ public final class ChatWorkflow {
                 startedAt,
                 startedAt.plusNanos(elapsedMicros * 1000),
                 elapsedMicros,
-                timeline.nodes().stream().mapToLong(NodeRun::totalTokens).sum(),
-                timeline.nodes().stream().mapToLong(NodeRun::costMicros).sum(),
+                timeline.totalTokens(),
+                timeline.costMicros(),
                 timeline.nodes(),
                 state.outcome(),
                 state.cachedAnswer(),

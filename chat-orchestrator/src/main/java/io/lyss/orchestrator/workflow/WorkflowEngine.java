@@ -26,7 +26,24 @@ final class WorkflowEngine {
     }
 
     /** How a run went: its timeline, and the failure that ended it (null when it did not fail). */
-    record Timeline(List<NodeRun> nodes, String status, String error, RuntimeException failure) {}
+    record Timeline(List<NodeRun> nodes, String status, String error, RuntimeException failure) {
+
+        long totalTokens() {
+            long total = 0;
+            for (NodeRun node : nodes) {
+                total += node.totalTokens();
+            }
+            return total;
+        }
+
+        long costMicros() {
+            long total = 0;
+            for (NodeRun node : nodes) {
+                total += node.costMicros();
+            }
+            return total;
+        }
+    }
 
     Timeline run(RunState run, WorkflowListener listener) {
         List<NodeRun> timeline = new ArrayList<>(nodes.size());
