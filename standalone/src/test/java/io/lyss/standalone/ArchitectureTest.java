@@ -5,6 +5,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
+import java.util.UUID;
 import org.axonframework.spring.stereotype.Aggregate;
 import org.junit.jupiter.api.Test;
 
@@ -53,6 +54,17 @@ class ArchitectureTest {
                 .should()
                 .dependOnClassesThat()
                 .resideInAnyPackage(COMMAND, QUERY, MEMORY, "org.axonframework..")
+                .check(lyss);
+    }
+
+    @Test
+    void theGatewayDrawsItsIdsFromGeneratorsOfItsOwn() {
+        // UUID.randomUUID() waits for a JVM-wide lock that the recording's nice-19 threads hold (ADR 0049)
+        noClasses()
+                .that()
+                .resideInAPackage(ORCHESTRATOR)
+                .should()
+                .callMethod(UUID.class, "randomUUID")
                 .check(lyss);
     }
 

@@ -1,6 +1,6 @@
 package io.lyss.orchestrator.dify;
 
-import java.util.UUID;
+import io.lyss.orchestrator.ids.RandomIds;
 import java.util.regex.Pattern;
 
 /** Ids handed out by the Dify API (UUIDs, as Dify's); an id of any other shape cannot exist. */
@@ -11,7 +11,7 @@ final class DifyIds {
     private DifyIds() {}
 
     static String next() {
-        return UUID.randomUUID().toString();
+        return RandomIds.nextText();
     }
 
     static boolean wellFormed(String id) {

@@ -11,6 +11,7 @@ import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
 import io.lyss.orchestrator.http.RequestBodies;
+import io.lyss.orchestrator.ids.RandomIds;
 import io.lyss.orchestrator.openai.OpenAiError;
 import io.lyss.orchestrator.pricing.PriceTable;
 import io.lyss.orchestrator.quota.Admission;
@@ -23,7 +24,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -97,7 +97,7 @@ class EmbeddingsController {
         if (channels.isEmpty()) {
             throw OpenAiError.modelNotFound(model);
         }
-        String requestId = "emb_" + UUID.randomUUID().toString().replace("-", "");
+        String requestId = "emb_" + RandomIds.nextText().replace("-", "");
         response.setHeader(REQUEST_ID_HEADER, requestId);
         try (Admission admission = quota == null
                 ? null

@@ -10,6 +10,7 @@ import io.lyss.orchestrator.governance.GovernanceView;
 import io.lyss.orchestrator.governance.KeyAuthenticator;
 import io.lyss.orchestrator.governance.KeyGrant;
 import io.lyss.orchestrator.http.RequestBodies;
+import io.lyss.orchestrator.ids.RandomIds;
 import io.lyss.orchestrator.recording.SpendReasons;
 import io.lyss.orchestrator.workflow.ChatTurn;
 import io.lyss.orchestrator.workflow.ChatWorkflow;
@@ -20,7 +21,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import org.springframework.http.HttpHeaders;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -74,9 +74,8 @@ class ChatCompletionsController {
             throw OpenAiError.modelNotFound(request.model());
         }
         String memoryTurnId = spendReasons.memoryTurnId(httpRequest);
-        String turnId = memoryTurnId != null
-                ? memoryTurnId
-                : UUID.randomUUID().toString().replace("-", "");
+        String turnId =
+                memoryTurnId != null ? memoryTurnId : RandomIds.nextText().replace("-", "");
         // Answers relayed from OpenAI-compatible channels keep the provider's id; this header names the turn.
         httpResponse.setHeader(TURN_ID_HEADER, turnId);
         var identity =

@@ -1,7 +1,7 @@
 package io.lyss.orchestrator.quota;
 
+import io.lyss.orchestrator.ids.RandomIds;
 import java.time.Duration;
-import java.util.UUID;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
@@ -31,7 +31,7 @@ public record QuotaProperties(
 
     public QuotaProperties {
         if (instanceId == null || instanceId.isBlank()) {
-            instanceId = "orch-" + UUID.randomUUID().toString().substring(0, 8);
+            instanceId = "orch-" + RandomIds.nextText().substring(0, 8);
         }
     }
 }

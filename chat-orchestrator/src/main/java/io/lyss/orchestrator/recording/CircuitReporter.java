@@ -2,8 +2,8 @@ package io.lyss.orchestrator.recording;
 
 import io.lyss.orchestrator.commandside.CommandSideApi;
 import io.lyss.orchestrator.governance.ChannelRoute;
+import io.lyss.orchestrator.ids.RandomIds;
 import io.lyss.orchestrator.routing.CircuitListener;
-import java.util.UUID;
 
 /**
  * Reports this instance's circuit changes to the command side ({@code POST /internal/v1/channel-circuits}), where
@@ -51,6 +51,6 @@ public final class CircuitReporter implements CircuitListener {
     }
 
     private static String id() {
-        return UUID.randomUUID().toString();
+        return RandomIds.nextText();
     }
 }
