@@ -9,7 +9,7 @@ import java.util.UUID;
 /**
  * Random (version 4) UUIDs for the gateway, from generators of its own. {@link UUID#randomUUID()} draws from the
  * JVM's NativePRNG, and every generator of that kind takes one lock, JVM-wide; the recording threads take it all the
- * time (a message id for every event Axon stores, a fresh key for every sealed text) and run at nice 19, so one of
+ * time (a message id for every event Axon stores, a nonce for every sealed text) and run at nice 19, so one of
  * them preempted while holding it kept every request waiting for its id, for up to half a second under load
  * (docs/benchmarks.md, stop 20; ADR 0049). Each generator here is a DRBG with a lock of its own that only the
  * gateway's threads take; a thread uses the one its id points to.
