@@ -2,31 +2,37 @@ package io.lyss.orchestrator.cache;
 
 import io.lyss.events.conversation.TurnCompleted;
 import io.lyss.orchestrator.erasure.ErasedUsers;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * The answer cache as a projection of completed turns: exact entries keyed by workspace, model and request hash,
- * and a {@link SemanticIndex} of questions. Fed by {@link AnswerCacheFeed}; rebuilt by replaying the log.
+ * and a {@link SemanticIndex} of questions. Fed by {@link AnswerCacheFeed}; rebuilt by replaying the log. Lookups
+ * take no lock: the feed that writes runs at nice 19, and a lock it held while preempted would hold every request
+ * (ADR 0049). The feed alone adds and evicts (the oldest first); forgetting a user may run beside it.
  */
 public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
 
-    /** An answer and whose turn it came from ({@code workspace\0subject}), so forgetting a user drops it. */
-    private record Stored(CachedAnswer answer, String owner) {}
+    /**
+     * An answer and whose turn it came from ({@code workspace\0subject}), so forgetting a user drops it; {@code
+     * number} tells it from an earlier answer stored under the same key.
+     */
+    private record Stored(CachedAnswer answer, String owner, long number) {}
 
-    private final Map<String, Stored> exact;
+    private record Added(String key, Stored stored) {}
+
+    private final Map<String, Stored> exact = new ConcurrentHashMap<>();
+    private final Queue<Added> oldestFirst = new ConcurrentLinkedQueue<>();
     private final SemanticIndex semantic;
     private final int capacity;
+    private long added; // the feed's alone, as is queued
+    private int queued;
 
     public ProjectedAnswerCache(int maxEntries, SemanticIndex semantic) {
         this.capacity = maxEntries;
-        this.exact = new LinkedHashMap<>(1024, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, Stored> eldest) {
-                return size() > maxEntries;
-            }
-        };
         this.semantic = semantic;
     }
 
@@ -38,10 +44,7 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
     @Override
     public Optional<CachedAnswer> lookup(CacheLookup lookup) {
         String key = key(lookup.workspaceId(), lookup.model(), CanonicalRequest.hash(lookup.canonicalRequest()));
-        Stored hit;
-        synchronized (exact) {
-            hit = exact.get(key);
-        }
+        Stored hit = exact.get(key);
         if (hit != null) {
             return Optional.of(hit.answer());
         }
@@ -66,8 +69,19 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
             String subject) {
         String owner = owner(workspaceId, subject);
         semantic.add(workspaceId, model, question, answer, owner);
-        synchronized (exact) {
-            exact.put(key(workspaceId, model, requestHash), new Stored(answer, owner));
+        String key = key(workspaceId, model, requestHash);
+        var stored = new Stored(answer, owner, added++);
+        exact.put(key, stored);
+        oldestFirst.add(new Added(key, stored));
+        queued++;
+        while (exact.size() > capacity && queued > 0) {
+            Added oldest = oldestFirst.poll();
+            queued--;
+            exact.remove(oldest.key(), oldest.stored()); // unless forgotten or answered again since
+        }
+        if (queued > 2 * capacity) { // many forgotten or replaced: drop their places in line
+            oldestFirst.removeIf(entry -> exact.get(entry.key()) != entry.stored());
+            queued = oldestFirst.size();
         }
     }
 
@@ -75,9 +89,7 @@ public final class ProjectedAnswerCache implements AnswerCache, ErasedUsers {
     @Override
     public void forget(String workspaceId, String endUserId) {
         String owner = owner(workspaceId, TurnCompleted.subjectOf(endUserId, null));
-        synchronized (exact) {
-            exact.values().removeIf(stored -> owner.equals(stored.owner()));
-        }
+        exact.values().removeIf(stored -> owner.equals(stored.owner()));
         semantic.forget(owner);
     }
 

@@ -1,18 +1,20 @@
 package io.lyss.orchestrator.cache;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Questions of reusable answers as embeddings, per workspace and model, searched by cosine similarity. The
  * embedding model runs in process (all-MiniLM-L6-v2, quantized: a few milliseconds per sentence) and is loaded on
  * first use. A question is embedded once, when its turn is projected, never on the request path; only the asking
- * question is embedded there, and only when the client opted in.
+ * question is embedded there, and only when the client opted in. A search takes no lock: the feed that adds runs at
+ * nice 19, and a lock it held while preempted would hold every request that searches (ADR 0049).
  */
 public final class SemanticIndex {
 
@@ -22,8 +24,8 @@ public final class SemanticIndex {
     private final double threshold;
     private final int maxEntries;
     private final Map<String, Deque<Entry>> byScope = new ConcurrentHashMap<>();
+    private final AtomicInteger size = new AtomicInteger();
     private volatile EmbeddingModel model;
-    private int size;
 
     public SemanticIndex(Supplier<EmbeddingModel> modelSupplier, double threshold, int maxEntries) {
         this.modelSupplier = modelSupplier;
@@ -47,13 +49,11 @@ public final class SemanticIndex {
         float[] asked = embed(question);
         Entry best = null;
         double bestSimilarity = threshold;
-        synchronized (this) {
-            for (Entry entry : entries) {
-                double similarity = dot(asked, entry.vector());
-                if (similarity >= bestSimilarity) {
-                    best = entry;
-                    bestSimilarity = similarity;
-                }
+        for (Entry entry : entries) {
+            double similarity = dot(asked, entry.vector());
+            if (similarity >= bestSimilarity) {
+                best = entry;
+                bestSimilarity = similarity;
             }
         }
         if (best == null) {
@@ -76,24 +76,22 @@ public final class SemanticIndex {
             return;
         }
         var entry = new Entry(embed(question), answer, owner);
-        synchronized (this) {
-            byScope.computeIfAbsent(scope(workspaceId, model), s -> new ArrayDeque<>())
-                    .addLast(entry);
-            size++;
-            if (size > maxEntries) {
-                // Drop the oldest entry of the scope that was just added to: cheap and keeps the total bounded.
-                byScope.get(scope(workspaceId, model)).pollFirst();
-                size--;
-            }
+        Deque<Entry> entries = byScope.computeIfAbsent(scope(workspaceId, model), s -> new ConcurrentLinkedDeque<>());
+        entries.addLast(entry);
+        if (size.incrementAndGet() > maxEntries && entries.pollFirst() != null) {
+            // Drop the oldest entry of the scope that was just added to: cheap and keeps the total bounded.
+            size.decrementAndGet();
         }
     }
 
     /** Drops the entries of one owner (a forgotten user's turns). */
-    synchronized void forget(String owner) {
+    void forget(String owner) {
         for (Deque<Entry> entries : byScope.values()) {
-            int before = entries.size();
-            entries.removeIf(entry -> owner.equals(entry.owner()));
-            size -= before - entries.size();
+            for (Entry entry : entries) {
+                if (owner.equals(entry.owner()) && entries.removeFirstOccurrence(entry)) {
+                    size.decrementAndGet();
+                }
+            }
         }
     }
 
