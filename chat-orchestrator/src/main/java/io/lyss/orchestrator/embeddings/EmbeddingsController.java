@@ -97,7 +97,7 @@ class EmbeddingsController {
         if (channels.isEmpty()) {
             throw OpenAiError.modelNotFound(model);
         }
-        String requestId = "emb_" + RandomIds.nextText().replace("-", "");
+        String requestId = "emb_" + RandomIds.nextHex();
         response.setHeader(REQUEST_ID_HEADER, requestId);
         try (Admission admission = quota == null
                 ? null

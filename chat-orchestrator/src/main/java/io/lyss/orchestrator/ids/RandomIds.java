@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.DrbgParameters;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.HexFormat;
 import java.util.UUID;
 
 /**
@@ -18,6 +19,7 @@ public final class RandomIds {
 
     private static final int GENERATORS = 8; // a power of two
     private static final SecureRandom[] RANDOMS = new SecureRandom[GENERATORS];
+    private static final HexFormat HEX = HexFormat.of();
 
     static {
         for (int i = 0; i < GENERATORS; i++) {
@@ -40,6 +42,12 @@ public final class RandomIds {
     /** {@link #next()} in its usual text form. */
     public static String nextText() {
         return next().toString();
+    }
+
+    /** {@link #next()} as 32 lowercase hex digits, its usual text form without the dashes. */
+    public static String nextHex() {
+        UUID id = next();
+        return HEX.toHexDigits(id.getMostSignificantBits()) + HEX.toHexDigits(id.getLeastSignificantBits());
     }
 
     private static SecureRandom drbg() {

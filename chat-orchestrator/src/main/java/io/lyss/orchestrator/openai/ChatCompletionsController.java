@@ -74,8 +74,7 @@ class ChatCompletionsController {
             throw OpenAiError.modelNotFound(request.model());
         }
         String memoryTurnId = spendReasons.memoryTurnId(httpRequest);
-        String turnId =
-                memoryTurnId != null ? memoryTurnId : RandomIds.nextText().replace("-", "");
+        String turnId = memoryTurnId != null ? memoryTurnId : RandomIds.nextHex();
         // Answers relayed from OpenAI-compatible channels keep the provider's id; this header names the turn.
         httpResponse.setHeader(TURN_ID_HEADER, turnId);
         var identity =

@@ -20,6 +20,11 @@ class RandomIdsTest {
             assertThat(id.variant()).isEqualTo(2);
             String text = RandomIds.nextText();
             assertThat(UUID.fromString(text).toString()).isEqualTo(text);
+            String hex = RandomIds.nextHex();
+            assertThat(hex).matches("[0-9a-f]{32}");
+            UUID fromHex = UUID.fromString(hex.replaceFirst("(.{8})(.{4})(.{4})(.{4})(.{12})", "$1-$2-$3-$4-$5"));
+            assertThat(fromHex.version()).isEqualTo(4);
+            assertThat(fromHex.variant()).isEqualTo(2);
         }
     }
 
