@@ -14,11 +14,11 @@ import org.slf4j.LoggerFactory;
  * free), up to {@value #MAX_BATCH} (and {@link TurnBacklog#BATCH_BYTES} bytes), so the command side's per-call and
  * per-commit cost is paid once per batch rather than once per turn. A turn waits as its JSON, serialised on the
  * request's thread, in an off-heap {@link TurnBacklog} of {@value #BYTES_BUDGET} bytes: while the recording lags
- * behind a burst, what waits costs the garbage collector nothing (docs/benchmarks.md, stop 15). In a kept {@link BacklogFile} the turns waiting outlive
- * the process, and those a previous process left are reported first (ADR 0042). The command side de-duplicates by
- * turn id, so a retried batch (or one sent again after a crash) never double-counts; {@link #flush} waits until
- * every turn taken so far is stored (a change to a conversation must find its turns); closing waits a bounded time
- * for the turns still waiting.
+ * behind a burst, what waits costs the garbage collector nothing (docs/benchmarks.md, stop 15). In a kept {@link
+ * BacklogFile} the turns waiting outlive the process, and those a previous process left are reported first (ADR
+ * 0042). The command side de-duplicates by turn id, so a retried batch (or one sent again after a crash) never
+ * double-counts; {@link #flush} waits until every turn taken so far is stored (a change to a conversation must find
+ * its turns); closing waits a bounded time for the turns still waiting.
  */
 public final class TurnRecorder implements AutoCloseable {
 
